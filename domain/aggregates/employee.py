@@ -1,0 +1,296 @@
+"""Employee: one ASN's record, from appointment to the end of employment.
+
+Commands validate with the rules in the domain modules, then record one past-tense event.
+Rules that need other aggregates (does the unit exist, is it the same tenant) live in the
+application, which loads them; everything about the employee alone lives here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID, uuid5
+
+from domain.aggregates.base import JejakAggregate
+from domain.awards import AwardKind, check_award_eligibility
+from domain.discipline import Sanction
+from domain.employment import EmploymentStatus, EmploymentType, SeparationKind, Sex
+from domain.errors import EmployeeNotActive, InvalidInput, PromotionNotAllowed, RuleViolation
+from domain.jabatan import Jabatan
+from domain.leave import LeaveContext, LeaveRecord, LeaveRequest, LeaveType, check_leave
+from domain.meta import EventMeta
+from domain.nip import Nip
+from domain.ranks import Golongan, parse_golongan, steps_between
+
+EMPLOYEE_NAMESPACE = UUID("0b8e2f4e-9a51-4c3b-8f7d-2d6c1e5a7b90")
+
+
+class Employee(JejakAggregate):
+    """An ASN (PNS, CPNS or PPPK) of one tenant; its id is derived from the NIP."""
+
+    class Appointed(JejakAggregate.Created):
+        nip: str
+        name: str
+        employment_type: str
+        sex: str
+        birth_date: date
+        service_start: date
+        golongan: str
+        jabatan_kind: str
+        jabatan_title: str
+        jabatan_jenjang: str | None
+        unit_id: UUID
+        appointed_on: date
+
+    class Promoted(JejakAggregate.Event):
+        from_golongan: str
+        to_golongan: str
+        effective_on: date
+
+        def apply(self, aggregate: Employee) -> None:
+            aggregate.golongan = self.to_golongan
+
+    class JabatanChanged(JejakAggregate.Event):
+        jabatan_kind: str
+        jabatan_title: str
+        jabatan_jenjang: str | None
+        effective_on: date
+
+        def apply(self, aggregate: Employee) -> None:
+            aggregate.jabatan = (self.jabatan_kind, self.jabatan_title, self.jabatan_jenjang)
+
+    class Transferred(JejakAggregate.Event):
+        from_unit_id: UUID
+        to_unit_id: UUID
+        effective_on: date
+
+        def apply(self, aggregate: Employee) -> None:
+            aggregate.unit_id = self.to_unit_id
+
+    class ConfirmedAsPNS(JejakAggregate.Event):
+        effective_on: date
+
+        def apply(self, aggregate: Employee) -> None:
+            aggregate.employment_type = EmploymentType.PNS.value
+
+    class AwardRecorded(JejakAggregate.Event):
+        award_kind: str
+        title: str
+        awarded_on: date
+
+    class SanctionImposed(JejakAggregate.Event):
+        level: str
+        sanction_kind: str
+        duration_months: int | None
+        effective_on: date
+
+    class LeaveGranted(JejakAggregate.Event):
+        leave_type: str
+        start: date
+        end: date
+        days: int
+
+        def apply(self, aggregate: Employee) -> None:
+            aggregate.leave.append(
+                LeaveRecord(LeaveType(self.leave_type), self.start, self.end, self.days)
+            )
+
+    class EmploymentEnded(JejakAggregate.Event):
+        separation: str
+        effective_on: date
+
+        def apply(self, aggregate: Employee) -> None:
+            aggregate.status = EmploymentStatus.ENDED.value
+
+    def __init__(  # noqa: PLR0913 - the Appointed event's fields, set by the library on replay
+        self,
+        nip: str,
+        name: str,
+        employment_type: str,
+        sex: str,
+        birth_date: date,
+        service_start: date,
+        golongan: str,
+        jabatan_kind: str,
+        jabatan_title: str,
+        jabatan_jenjang: str | None,
+        unit_id: UUID,
+        appointed_on: date,
+        meta: EventMeta,
+    ) -> None:
+        self.nip = nip
+        self.tenant = meta.tenant
+        self.name = name
+        self.employment_type = employment_type
+        self.sex = sex
+        self.birth_date = birth_date
+        self.service_start = service_start
+        self.golongan = golongan
+        self.jabatan: tuple[str, str, str | None] = (jabatan_kind, jabatan_title, jabatan_jenjang)
+        self.unit_id = unit_id
+        self.appointed_on = appointed_on
+        self.status = EmploymentStatus.ACTIVE.value
+        self.leave: list[LeaveRecord] = []
+
+    @staticmethod
+    def id_for(nip: str) -> UUID:
+        """The employee's id: one NIP, one aggregate, so a NIP cannot be appointed twice."""
+        return uuid5(EMPLOYEE_NAMESPACE, nip)
+
+    @classmethod
+    def appoint(  # noqa: PLR0913
+        cls,
+        *,
+        nip: Nip,
+        name: str,
+        employment_type: EmploymentType,
+        golongan: Golongan,
+        jabatan: Jabatan,
+        unit_id: UUID,
+        appointed_on: date,
+        at: datetime,
+        meta: EventMeta,
+    ) -> Employee:
+        """Appoint an ASN: the NIP, type and golongan have been parsed against each other."""
+        if appointed_on <= nip.birth_date:
+            raise InvalidInput("The appointment date must be after the birth date in the NIP.")
+        tmt = date(nip.appointment_year, nip.appointment_month or 1, 1)
+        employee: Employee = cls.start(
+            cls.Appointed,
+            cls.id_for(nip.value),
+            at,
+            meta,
+            nip=nip.value,
+            name=name,
+            employment_type=employment_type.value,
+            sex=nip.sex.value,
+            birth_date=nip.birth_date,
+            service_start=min(tmt, appointed_on),
+            golongan=golongan.code,
+            jabatan_kind=jabatan.kind.value,
+            jabatan_title=jabatan.title,
+            jabatan_jenjang=jabatan.jenjang.value if jabatan.jenjang else None,
+            unit_id=unit_id,
+            appointed_on=appointed_on,
+        )
+        return employee
+
+    # --- invariants, read as sentences ---------------------------------------------------
+    def check_is_active(self) -> None:
+        if self.status != EmploymentStatus.ACTIVE.value:
+            raise EmployeeNotActive(f"Employee {self.nip} has left service; nothing more changes.")
+
+    def check_effective_date(self, effective_on: date) -> None:
+        if effective_on < self.appointed_on:
+            raise InvalidInput(
+                f"The effective date {effective_on} is before the appointment ({self.appointed_on})."
+            )
+
+    def check_tenant(self, meta: EventMeta) -> None:
+        if meta.tenant != self.tenant:
+            raise RuleViolation(f"Employee {self.nip} belongs to another instansi.")
+
+    def _check_can_change(self, effective_on: date, meta: EventMeta) -> None:
+        self.check_tenant(meta)
+        self.check_is_active()
+        self.check_effective_date(effective_on)
+
+    # --- commands -------------------------------------------------------------------------
+    def promote(self, to: str, effective_on: date, at: datetime, meta: EventMeta) -> None:
+        """Kenaikan pangkat: one step up, more only with a reason."""
+        self._check_can_change(effective_on, meta)
+        if self.employment_type != EmploymentType.PNS.value:
+            raise PromotionNotAllowed(
+                f"Only a PNS gets kenaikan pangkat; this employee is {self.employment_type}."
+            )
+        current = parse_golongan(self.golongan, EmploymentType.PNS)
+        target = parse_golongan(to, EmploymentType.PNS)
+        steps = steps_between(current, target)
+        if steps <= 0:
+            raise PromotionNotAllowed(f"{target.code} is not above the current {current.code}.")
+        if steps > 1:
+            meta.require_reason(f"A promotion of {steps} steps ({current.code} → {target.code})")
+        self.record(
+            self.Promoted, at, meta,
+            from_golongan=current.code, to_golongan=target.code, effective_on=effective_on,
+        )
+
+    def change_jabatan(self, jabatan: Jabatan, effective_on: date, at: datetime, meta: EventMeta) -> None:
+        """Move the employee to another position (jabatan)."""
+        self._check_can_change(effective_on, meta)
+        new = (jabatan.kind.value, jabatan.title, jabatan.jenjang.value if jabatan.jenjang else None)
+        if new == self.jabatan:
+            raise RuleViolation("The employee already holds that jabatan.")
+        self.record(
+            self.JabatanChanged, at, meta,
+            jabatan_kind=new[0], jabatan_title=new[1], jabatan_jenjang=new[2],
+            effective_on=effective_on,
+        )
+
+    def transfer(self, to_unit_id: UUID, effective_on: date, at: datetime, meta: EventMeta) -> None:
+        """Mutasi to another unit of the same tenant (the application checks the unit)."""
+        self._check_can_change(effective_on, meta)
+        if to_unit_id == self.unit_id:
+            raise RuleViolation("The employee is already in that unit.")
+        self.record(
+            self.Transferred, at, meta,
+            from_unit_id=self.unit_id, to_unit_id=to_unit_id, effective_on=effective_on,
+        )
+
+    def confirm_as_pns(self, effective_on: date, at: datetime, meta: EventMeta) -> None:
+        """Appoint a CPNS as PNS at the end of probation."""
+        self._check_can_change(effective_on, meta)
+        if self.employment_type != EmploymentType.CPNS.value:
+            raise RuleViolation(f"Only a CPNS can be confirmed as PNS; this is {self.employment_type}.")
+        self.record(self.ConfirmedAsPNS, at, meta, effective_on=effective_on)
+
+    def record_award(
+        self, kind: AwardKind, title: str, awarded_on: date, at: datetime, meta: EventMeta
+    ) -> None:
+        """Record a penghargaan."""
+        self._check_can_change(awarded_on, meta)
+        check_award_eligibility(kind, self.service_start, awarded_on)
+        self.record(
+            self.AwardRecorded, at, meta, award_kind=kind.value, title=title, awarded_on=awarded_on
+        )
+
+    def impose_sanction(
+        self, sanction: Sanction, effective_on: date, at: datetime, meta: EventMeta
+    ) -> None:
+        """Hukuman disiplin per PP 94/2021; PDHTAPS also ends employment."""
+        self._check_can_change(effective_on, meta)
+        meta.require_reason("A discipline sanction")
+        self.record(
+            self.SanctionImposed, at, meta,
+            level=sanction.level.value, sanction_kind=sanction.kind.value,
+            duration_months=sanction.duration_months, effective_on=effective_on,
+        )
+        if sanction.ends_employment:
+            self.record(
+                self.EmploymentEnded, at, meta,
+                separation=SeparationKind.DISMISSAL.value, effective_on=effective_on,
+            )
+
+    def grant_leave(self, request: LeaveRequest, at: datetime, meta: EventMeta) -> LeaveRecord:
+        """Grant cuti after checking eligibility, overlap and the annual balance."""
+        self._check_can_change(request.start, meta)
+        granted = check_leave(request, self.leave_context(), self.leave)
+        self.record(
+            self.LeaveGranted, at, meta,
+            leave_type=granted.leave_type.value, start=granted.start, end=granted.end,
+            days=granted.days,
+        )
+        return granted
+
+    def end_employment(
+        self, separation: SeparationKind, effective_on: date, at: datetime, meta: EventMeta
+    ) -> None:
+        """Retirement, resignation, dismissal or death: the record closes."""
+        self._check_can_change(effective_on, meta)
+        meta.require_reason("Ending employment")
+        self.record(
+            self.EmploymentEnded, at, meta, separation=separation.value, effective_on=effective_on
+        )
+
+    def leave_context(self) -> LeaveContext:
+        """What the leave rules need to know about this employee."""
+        return LeaveContext(EmploymentType(self.employment_type), Sex(self.sex), self.service_start)

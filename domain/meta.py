@@ -1,0 +1,41 @@
+"""Who acted, for which tenant, in which request and why: carried by every event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.errors import InvalidInput, ReasonRequired
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated caller: a user id and the role they acted in."""
+
+    user_id: str
+    role: str
+
+    def __post_init__(self) -> None:
+        if not self.user_id.strip() or not self.role.strip():
+            raise InvalidInput("An actor needs a user id and a role.")
+
+
+@dataclass(frozen=True)
+class EventMeta:
+    """Stamped on every event: the actor, the tenant (instansi), the request and the reason."""
+
+    actor_id: str
+    actor_role: str
+    tenant: str
+    correlation_id: str
+    reason: str | None = None
+
+    @classmethod
+    def of(cls, actor: Actor, tenant: str, correlation_id: str, reason: str | None) -> EventMeta:
+        reason = reason.strip() if reason else None
+        return cls(actor.user_id, actor.role, tenant, correlation_id, reason or None)
+
+    def require_reason(self, decision: str) -> str:
+        """A human decision must say why; returns the reason or raises ReasonRequired."""
+        if not self.reason:
+            raise ReasonRequired(f"{decision} needs a reason.")
+        return self.reason

@@ -1,0 +1,63 @@
+"""Organisation units (unit kerja) of a tenant: kinds and the rules for naming them."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from domain.errors import InvalidInput
+
+
+class UnitKind(StrEnum):
+    """What a unit kerja is; a regional government nests these (Dinas → Bidang → Seksi)."""
+
+    SEKRETARIAT = "SEKRETARIAT"
+    DINAS = "DINAS"
+    BADAN = "BADAN"
+    KANTOR = "KANTOR"
+    BIDANG = "BIDANG"
+    BAGIAN = "BAGIAN"
+    SUBBAGIAN = "SUBBAGIAN"
+    SEKSI = "SEKSI"
+    KECAMATAN = "KECAMATAN"
+    KELURAHAN = "KELURAHAN"
+    UPT = "UPT"
+    SEKOLAH = "SEKOLAH"
+    PUSKESMAS = "PUSKESMAS"
+    RUMAH_SAKIT = "RUMAH_SAKIT"
+
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+_TENANT = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+
+
+def parse_unit_kind(raw: str) -> UnitKind:
+    """Parse a unit kind, case-insensitively."""
+    try:
+        return UnitKind(raw.strip().upper())
+    except ValueError:
+        allowed = ", ".join(kind.value for kind in UnitKind)
+        raise InvalidInput(f"Unknown unit kind {raw!r}; use one of {allowed}.") from None
+
+
+def check_unit_code(code: str) -> str:
+    """A unit code is 1–40 letters, digits, dots, dashes or underscores."""
+    code = code.strip()
+    if not _CODE.match(code):
+        raise InvalidInput(f"Unit code {code!r} must be 1–40 letters, digits, '.', '-' or '_'.")
+    return code
+
+
+def check_name(name: str, what: str = "Name") -> str:
+    """A name is 2–200 characters after trimming."""
+    name = " ".join(name.split())
+    if not 2 <= len(name) <= 200:
+        raise InvalidInput(f"{what} must be 2–200 characters.")
+    return name
+
+
+def check_tenant(tenant: str) -> str:
+    """A tenant (instansi) code is a lowercase slug, e.g. 'pemkot-palangkaraya'."""
+    if not _TENANT.match(tenant):
+        raise InvalidInput(f"Tenant code {tenant!r} must be a lowercase slug (a-z, 0-9, '-').")
+    return tenant

@@ -1,0 +1,91 @@
+"""Read model of the audit trail: every event with its position, actor, tenant and reason."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any, ClassVar
+from uuid import UUID
+
+import asyncpg
+from psycopg import Cursor
+
+from projections.base import READ_SCHEMA, Envelope
+
+_ENVELOPE_FIELDS = {"originator_id", "originator_version", "timestamp", "meta", "originator_topic"}
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    position: int
+    originator_id: UUID
+    originator_version: int
+    aggregate_type: str
+    event_type: str
+    recorded_at: datetime
+    actor_id: str
+    actor_role: str
+    tenant: str
+    correlation_id: str
+    reason: str | None
+    payload: str
+
+
+_FIELDS = [f.name for f in fields(LoggedEvent)]
+
+
+def logged(envelope: Envelope) -> LoggedEvent:
+    """The audit view of one event: envelope fields apart, the rest as JSON."""
+    e = envelope.event
+    payload = {k: v for k, v in vars(e).items() if k not in _ENVELOPE_FIELDS}
+    return LoggedEvent(
+        envelope.position, e.originator_id, e.originator_version, envelope.aggregate_type,
+        envelope.event_type, e.timestamp, e.meta.actor_id, e.meta.actor_role, e.meta.tenant,
+        e.meta.correlation_id, e.meta.reason,
+        json.dumps(payload, default=str, sort_keys=True, ensure_ascii=False),
+    )
+
+
+class EventLogProjection:
+    name: ClassVar[str] = "event_log"
+
+    def ddl(self, schema: str) -> Sequence[str]:
+        return [
+            f"""CREATE TABLE IF NOT EXISTS {schema}.event_log (
+                position bigint PRIMARY KEY, originator_id uuid NOT NULL,
+                originator_version int NOT NULL, aggregate_type text NOT NULL,
+                event_type text NOT NULL, recorded_at timestamptz NOT NULL,
+                actor_id text NOT NULL, actor_role text NOT NULL, tenant text NOT NULL,
+                correlation_id text NOT NULL, reason text, payload jsonb NOT NULL)""",
+            f"CREATE INDEX IF NOT EXISTS event_log_by_originator "
+            f"ON {schema}.event_log (originator_id, position)",
+        ]
+
+    def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
+        rows = [
+            tuple(getattr(logged(envelope), name) for name in _FIELDS)
+            for envelope in batch
+            if hasattr(envelope.event, "meta")
+        ]
+        if rows:
+            cur.executemany(
+                f"INSERT INTO {schema}.event_log ({', '.join(_FIELDS)}) "
+                f"VALUES ({', '.join(['%s'] * len(_FIELDS))})",
+                rows,
+            )
+
+
+async def events_of(
+    pool: asyncpg.Pool, originator_id: UUID, after_position: int | None, first: int
+) -> list[LoggedEvent]:
+    """One aggregate's events in log order, after a position, at most `first`."""
+    records = await pool.fetch(
+        f"SELECT {', '.join(_FIELDS[:-1])}, payload::text AS payload FROM {READ_SCHEMA}.event_log "
+        "WHERE originator_id = $1 AND position > $2 ORDER BY position LIMIT $3",
+        originator_id,
+        after_position or 0,
+        first,
+    )
+    return [LoggedEvent(*(r[name] for name in _FIELDS)) for r in records]

@@ -1,0 +1,30 @@
+"""Reading the one notification log: positions, stored events and their decoding."""
+
+from __future__ import annotations
+
+from eventsourcing.application import Application
+
+from projections.base import Envelope
+
+
+class EventReader:
+    """Reads and decodes the Jejak log through an application's recorder and mapper."""
+
+    def __init__(self, application: Application[object]) -> None:
+        self.recorder = application.recorder
+        self.mapper = application.mapper
+
+    def read(self, after: int, limit: int) -> list[Envelope]:
+        """Up to `limit` events after position `after`, decoded, in log order."""
+        notifications = self.recorder.select_notifications(start=after + 1, limit=limit)
+        return [Envelope(n.id, self.mapper.to_domain_event(n)) for n in notifications]
+
+    def head(self) -> int:
+        """The position of the newest event in the log (0 when empty)."""
+        return self.recorder.max_notification_id() or 0
+
+    @property
+    def channel(self) -> str:
+        """The channel the recorder NOTIFYs on every insert."""
+        channel: str = getattr(self.recorder, "channel_name")  # noqa: B009 - postgres only
+        return channel

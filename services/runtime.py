@@ -1,0 +1,89 @@
+"""Wiring, done once per process: the write application, the projection runner, the read pool."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import asyncpg
+
+from projections.positions import PositionWatcher
+from projections.reader import EventReader
+from projections.runner import ProjectionRunner
+from services.database import Database
+from services.personnel import PersonnelApplication, utc_now
+
+
+@dataclass
+class Runtime:
+    """What a serve process holds for its lifetime."""
+
+    database: Database
+    personnel: PersonnelApplication
+    pool: asyncpg.Pool
+    positions: PositionWatcher
+    reader: EventReader
+    runner_thread: threading.Thread | None = field(default=None)
+
+    async def lag(self) -> int:
+        """Events recorded but not yet applied to the read models."""
+        head = await asyncio.to_thread(self.reader.head)
+        return max(head - await self.positions.current(), 0)
+
+
+def build_personnel(database: Database, clock: Callable[[], datetime] = utc_now) -> PersonnelApplication:
+    """The write-side application on `database` (creates the event tables if missing)."""
+    return PersonnelApplication(env=database.eventsourcing_env(), clock=clock)
+
+
+def prepare_read_models(database: Database, reader: EventReader) -> None:
+    """Create the read-model schema and tables if missing."""
+    runner = ProjectionRunner(database, reader)
+    try:
+        runner.ensure_schema()
+    finally:
+        runner.close()
+
+
+@asynccontextmanager
+async def open_runtime(
+    database: Database,
+    *,
+    run_projections: bool = True,
+    clock: Callable[[], datetime] = utc_now,
+) -> AsyncIterator[Runtime]:
+    """Open everything a serve process needs; with `run_projections`, follow the log too."""
+    personnel = await asyncio.to_thread(build_personnel, database, clock)
+    reader = EventReader(personnel)
+    await asyncio.to_thread(prepare_read_models, database, reader)
+    stop = threading.Event()
+    thread = None
+    if run_projections:
+        thread = threading.Thread(
+            target=_follow, args=(database, reader, stop), name="projection-runner", daemon=True
+        )
+        thread.start()
+    pool = await asyncpg.create_pool(**database.asyncpg_kwargs(), min_size=2, max_size=10)
+    positions = PositionWatcher(pool)
+    await positions.start()
+    try:
+        yield Runtime(database, personnel, pool, positions, reader, thread)
+    finally:
+        stop.set()
+        await positions.stop()
+        await pool.close()
+        if thread is not None:
+            await asyncio.to_thread(thread.join, 5)
+        personnel.close()
+
+
+def _follow(database: Database, reader: EventReader, stop: threading.Event) -> None:
+    runner = ProjectionRunner(database, reader)
+    try:
+        runner.run_forever(stop)
+    finally:
+        runner.close()

@@ -1,0 +1,50 @@
+"""How event fields that JSON does not know are stored: dates, event metadata, leave records."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from domain.leave import LeaveRecord, LeaveType
+from domain.meta import EventMeta
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class EventMetaAsList(Transcoding):
+    type = EventMeta
+    name = "meta"
+
+    def encode(self, obj: EventMeta) -> list[Any]:
+        return [obj.actor_id, obj.actor_role, obj.tenant, obj.correlation_id, obj.reason]
+
+    def decode(self, data: list[Any]) -> EventMeta:
+        return EventMeta(*data)
+
+
+class LeaveRecordAsList(Transcoding):
+    type = LeaveRecord
+    name = "leave"
+
+    def encode(self, obj: LeaveRecord) -> list[Any]:
+        return [obj.leave_type.value, obj.start, obj.end, obj.days]
+
+    def decode(self, data: list[Any]) -> LeaveRecord:
+        return LeaveRecord(LeaveType(data[0]), data[1], data[2], data[3])
+
+
+def register_jejak_transcodings(transcoder: JSONTranscoder) -> None:
+    """Register every Jejak transcoding on the library's JSON transcoder."""
+    for transcoding in (DateAsISO(), EventMetaAsList(), LeaveRecordAsList()):
+        transcoder.register(transcoding)

@@ -1,0 +1,46 @@
+"""Shared fixtures: a real PostgreSQL server for the integration and e2e tiers.
+
+With JEJAK_TEST_DATABASE_URL set, tests use that server; otherwise they start a private one
+from the pgserver wheel in a temporary folder. Each test that asks for `database` gets a
+fresh, empty database on it, so tests never see each other's events.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from services.database import Database, EmbeddedPostgres
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The PostgreSQL server for this test session (embedded unless configured)."""
+    url = os.environ.get("JEJAK_TEST_DATABASE_URL")
+    if url:
+        yield Database.from_url(url)
+        return
+    embedded = EmbeddedPostgres(Path(tmp_path_factory.mktemp("pg")) / "data")
+    server = embedded.start()
+    yield server
+    embedded.stop()
+
+
+@pytest.fixture
+def database(postgres_server: Database) -> Iterator[Database]:
+    """A fresh database on the test server, dropped afterwards."""
+    name = f"jejak_test_{uuid.uuid4().hex[:12]}"
+    admin = psycopg.connect(**postgres_server.psycopg_kwargs(), autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+    db = Database(
+        postgres_server.host, postgres_server.port, postgres_server.user,
+        postgres_server.password, name,
+    )
+    yield db
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
