@@ -74,9 +74,12 @@ class CareerProjection:
     def on_Employee_Appointed(self, env: Envelope) -> tuple[str, date, str]:  # noqa: N802
         e = env.event
         self.state[e.originator_id] = {
-            "employment_type": e.employment_type, "golongan": e.golongan,
-            "jabatan_kind": e.jabatan_kind, "jabatan_title": e.jabatan_title,
-            "unit_id": e.unit_id, "status": "ACTIVE",
+            "employment_type": e.employment_type,
+            "golongan": e.golongan,
+            "jabatan_kind": e.jabatan_kind,
+            "jabatan_title": e.jabatan_title,
+            "unit_id": e.unit_id,
+            "status": "ACTIVE",
         }
         return "APPOINTED", e.appointed_on, f"Appointed as {e.employment_type} {e.golongan}"
 
@@ -85,7 +88,9 @@ class CareerProjection:
         return "PROMOTED", e.effective_on, f"{e.from_golongan} → {e.to_golongan}"
 
     def on_Employee_JabatanChanged(self, env: Envelope) -> tuple[str, date, str]:  # noqa: N802
-        e = self._set(env, jabatan_kind=env.event.jabatan_kind, jabatan_title=env.event.jabatan_title)
+        e = self._set(
+            env, jabatan_kind=env.event.jabatan_kind, jabatan_title=env.event.jabatan_title
+        )
         return "JABATAN_CHANGED", e.effective_on, f"{e.jabatan_kind}: {e.jabatan_title}"
 
     def on_Employee_Transferred(self, env: Envelope) -> tuple[str, date, str]:  # noqa: N802
@@ -117,8 +122,15 @@ class CareerProjection:
     def _entry(self, env: Envelope, kind: str, effective_on: date, detail: str) -> tuple[Any, ...]:
         e, state = env.event, self.state[env.event.originator_id]
         return (
-            env.position, e.originator_id, kind, effective_on, e.timestamp,
-            *(state[name] for name in _STATE), detail, e.meta.actor_id, e.meta.actor_role,
+            env.position,
+            e.originator_id,
+            kind,
+            effective_on,
+            e.timestamp,
+            *(state[name] for name in _STATE),
+            detail,
+            e.meta.actor_id,
+            e.meta.actor_role,
             e.meta.reason,
         )
 

@@ -84,7 +84,8 @@ class EmployeesProjection:
         paired = handlers_for(self, batch)
         if not paired:
             return
-        self.cur, self.schema, self.unit_paths = cur, schema, {}
+        self.cur, self.schema = cur, schema
+        self.unit_paths: dict[UUID, str] = {}
         touched = {envelope.event.originator_id for _, envelope in paired}
         self.rows = self._load(touched)
         for handler, envelope in paired:
@@ -97,12 +98,23 @@ class EmployeesProjection:
     def on_Employee_Appointed(self, envelope: Envelope) -> dict[str, Any]:  # noqa: N802
         e = envelope.event
         row = {
-            "id": e.originator_id, "nip": e.nip, "tenant": e.meta.tenant, "name": e.name,
-            "employment_type": e.employment_type, "sex": e.sex, "birth_date": e.birth_date,
-            "golongan": e.golongan, "jabatan_kind": e.jabatan_kind,
-            "jabatan_title": e.jabatan_title, "jabatan_jenjang": e.jabatan_jenjang,
-            "unit_id": e.unit_id, "status": "ACTIVE", "separation": None, "ended_on": None,
-            "appointed_on": e.appointed_on, "service_start": e.service_start,
+            "id": e.originator_id,
+            "nip": e.nip,
+            "tenant": e.meta.tenant,
+            "name": e.name,
+            "employment_type": e.employment_type,
+            "sex": e.sex,
+            "birth_date": e.birth_date,
+            "golongan": e.golongan,
+            "jabatan_kind": e.jabatan_kind,
+            "jabatan_title": e.jabatan_title,
+            "jabatan_jenjang": e.jabatan_jenjang,
+            "unit_id": e.unit_id,
+            "status": "ACTIVE",
+            "separation": None,
+            "ended_on": None,
+            "appointed_on": e.appointed_on,
+            "service_start": e.service_start,
             "unit_path": self._unit_path(e.unit_id),
         }
         self.rows[e.originator_id] = row
@@ -114,7 +126,9 @@ class EmployeesProjection:
     def on_Employee_JabatanChanged(self, envelope: Envelope) -> dict[str, Any]:  # noqa: N802
         e = envelope.event
         return self._set(
-            envelope, jabatan_kind=e.jabatan_kind, jabatan_title=e.jabatan_title,
+            envelope,
+            jabatan_kind=e.jabatan_kind,
+            jabatan_title=e.jabatan_title,
             jabatan_jenjang=e.jabatan_jenjang,
         )
 
@@ -190,13 +204,13 @@ async def employee_by_nip(pool: asyncpg.Pool, nip: str) -> EmployeeRow | None:
     return _row(record) if record else None
 
 
-async def list_employees(  # noqa: PLR0913
+async def list_employees(
     pool: asyncpg.Pool,
     *,
     tenant: str,
     unit_id: UUID,
     include_subunits: bool,
-    filter: EmployeeFilter,  # noqa: A002
+    filter: EmployeeFilter,
     first: int,
     after_nip: str | None,
 ) -> EmployeePage:
@@ -206,7 +220,8 @@ async def list_employees(  # noqa: PLR0913
     )
     if path is None:
         return EmployeePage([], False, 0)
-    where, args = ["tenant = $1"], [tenant]
+    where: list[str] = ["tenant = $1"]
+    args: list[object] = [tenant]
     if include_subunits:
         # Paths are '/<id>/<id>/'; every path in the subtree sorts in [path, path-with-'0').
         args += [path, path[:-1] + "0"]
@@ -215,8 +230,10 @@ async def list_employees(  # noqa: PLR0913
         args.append(unit_id)
         where.append(f"unit_id = ${len(args)}")
     for column, value in (
-        ("employment_type", filter.employment_type), ("golongan", filter.golongan),
-        ("jabatan_kind", filter.jabatan_kind), ("status", filter.status),
+        ("employment_type", filter.employment_type),
+        ("golongan", filter.golongan),
+        ("jabatan_kind", filter.jabatan_kind),
+        ("status", filter.status),
     ):
         if value is not None:
             args.append(value)

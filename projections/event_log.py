@@ -41,9 +41,17 @@ def logged(envelope: Envelope) -> LoggedEvent:
     e = envelope.event
     payload = {k: v for k, v in vars(e).items() if k not in _ENVELOPE_FIELDS}
     return LoggedEvent(
-        envelope.position, e.originator_id, e.originator_version, envelope.aggregate_type,
-        envelope.event_type, e.timestamp, e.meta.actor_id, e.meta.actor_role, e.meta.tenant,
-        e.meta.correlation_id, e.meta.reason,
+        envelope.position,
+        e.originator_id,
+        e.originator_version,
+        envelope.aggregate_type,
+        envelope.event_type,
+        e.timestamp,
+        e.meta.actor_id,
+        e.meta.actor_role,
+        e.meta.tenant,
+        e.meta.correlation_id,
+        e.meta.reason,
         json.dumps(payload, default=str, sort_keys=True, ensure_ascii=False),
     )
 

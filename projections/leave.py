@@ -63,9 +63,7 @@ class LeaveProjection:
         return (env.position, e.originator_id, e.leave_type, e.start, e.end, e.days, e.meta.reason)
 
 
-async def leave_records(
-    pool: asyncpg.Pool, employee_ids: Sequence[UUID]
-) -> list[list[LeaveEntry]]:
+async def leave_records(pool: asyncpg.Pool, employee_ids: Sequence[UUID]) -> list[list[LeaveEntry]]:
     """Each employee's leave in date order, in the order of `employee_ids`."""
     records = await pool.fetch(
         f"SELECT {_COLUMNS} FROM {READ_SCHEMA}.leave_entries "

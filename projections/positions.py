@@ -47,7 +47,7 @@ class PositionWatcher:
         )
         return int(value or 0)
 
-    async def wait_for(self, position: int, timeout: float) -> bool:
+    async def wait_for(self, position: int, timeout: float) -> bool:  # noqa: ASYNC109
         """True once the read models reach `position`; False if `timeout` seconds pass first."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout

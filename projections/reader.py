@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from eventsourcing.application import Application
 
 from projections.base import Envelope
@@ -10,7 +12,7 @@ from projections.base import Envelope
 class EventReader:
     """Reads and decodes the Jejak log through an application's recorder and mapper."""
 
-    def __init__(self, application: Application[object]) -> None:
+    def __init__(self, application: Application[UUID]) -> None:
         self.recorder = application.recorder
         self.mapper = application.mapper
 

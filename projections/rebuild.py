@@ -35,7 +35,10 @@ class RebuildReport:
 
 
 def rebuild(
-    database: Database, reader: EventReader, *, batch_size: int = 2000,
+    database: Database,
+    reader: EventReader,
+    *,
+    batch_size: int = 2000,
     progress: Progress | None = None,
 ) -> RebuildReport:
     """Build every read model from position 0 in a new schema, then swap it in."""

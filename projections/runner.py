@@ -54,7 +54,9 @@ class ProjectionRunner:
         """Create the schema, every read-model table and a position row per projection."""
         with self.conn.transaction(), self.conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (RUNNER_LOCK,))
-            cur.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+            cur.execute(
+                sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema))
+            )
             cur.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.schema}.projection_positions ("
                 "name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL)"

@@ -38,7 +38,8 @@ class UnitsProjection:
         ]
 
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
-        self.cur, self.schema, self.paths = cur, schema, {}
+        self.cur, self.schema = cur, schema
+        self.paths: dict[UUID, tuple[str, int]] = {}
         for handler, envelope in handlers_for(self, batch):
             handler(envelope)
 
@@ -51,8 +52,17 @@ class UnitsProjection:
         self.paths[event.originator_id] = (path, depth + 1)
         self.cur.execute(
             f"INSERT INTO {self.schema}.units VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            (event.originator_id, event.tenant, event.code, event.name, event.kind,
-             event.parent_id, path, depth + 1, envelope.position),
+            (
+                event.originator_id,
+                event.tenant,
+                event.code,
+                event.name,
+                event.kind,
+                event.parent_id,
+                path,
+                depth + 1,
+                envelope.position,
+            ),
         )
 
     def on_OrgUnit_Renamed(self, envelope: Envelope) -> None:  # noqa: N802
@@ -63,11 +73,13 @@ class UnitsProjection:
 
     def _path_of(self, unit_id: UUID) -> tuple[str, int]:
         if unit_id not in self.paths:
-            self.cur.execute(f"SELECT path, depth FROM {self.schema}.units WHERE id = %s", (unit_id,))
+            self.cur.execute(
+                f"SELECT path, depth FROM {self.schema}.units WHERE id = %s", (unit_id,)
+            )
             row = self.cur.fetchone()
             if row is None:
                 raise LookupError(f"Parent unit {unit_id} is not in the read model")
-            self.paths[unit_id] = (row[0], row[1])
+            self.paths[unit_id] = (str(row[0]), int(row[1]))
         return self.paths[unit_id]
 
 
@@ -77,8 +89,14 @@ _COLUMNS = "id, tenant, code, name, kind, parent_id, depth, path"
 
 def _row(record: asyncpg.Record, head_count: int = 0) -> UnitRow:
     return UnitRow(
-        record["id"], record["tenant"], record["code"], record["name"], record["kind"],
-        record["parent_id"], record["depth"], head_count,
+        record["id"],
+        record["tenant"],
+        record["code"],
+        record["name"],
+        record["kind"],
+        record["parent_id"],
+        record["depth"],
+        head_count,
     )
 
 

@@ -83,7 +83,9 @@ class EmbeddedPostgres:
         import pgserver  # imported here: starting a server is an explicit act, not an import
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._server = pgserver.get_server(str(self.data_dir), cleanup_mode="stop")
+        self._server = pgserver.get_server(  # type: ignore[attr-defined]
+            str(self.data_dir), cleanup_mode="stop"
+        )
         return Database.from_url(self._server.get_uri())
 
     def stop(self) -> None:
@@ -93,7 +95,9 @@ class EmbeddedPostgres:
             self._server = None
 
 
-def resolve_database(environ: dict[str, str] | None = None) -> tuple[Database, EmbeddedPostgres | None]:
+def resolve_database(
+    environ: dict[str, str] | None = None,
+) -> tuple[Database, EmbeddedPostgres | None]:
     """DATABASE_URL if set; otherwise start the embedded server in JEJAK_DATA_DIR."""
     environ = dict(os.environ) if environ is None else environ
     url = environ.get("DATABASE_URL")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -66,7 +66,7 @@ class PersonnelApplication(Application[UUID]):
     """Unit kerja and employee records, all in the one Jejak event log."""
 
     name = "Jejak"  # shared by every Jejak application: one table, one notification log
-    snapshotting_intervals: Any = {Employee: 50}
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Employee: 50}
 
     def __init__(
         self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
@@ -79,7 +79,7 @@ class PersonnelApplication(Application[UUID]):
         register_jejak_transcodings(transcoder)
 
     # --- unit kerja -----------------------------------------------------------------------
-    def create_unit(  # noqa: PLR0913
+    def create_unit(
         self,
         caller: Caller,
         *,
@@ -95,8 +95,12 @@ class PersonnelApplication(Application[UUID]):
         if parent_id is not None:
             self._check_depth(self.get_unit(caller, parent_id))
         unit = OrgUnit.create(
-            code=code, name=name, kind=unit_kind.value, parent_id=parent_id,
-            at=self.clock(), meta=caller.meta(reason),
+            code=code,
+            name=name,
+            kind=unit_kind.value,
+            parent_id=parent_id,
+            at=self.clock(),
+            meta=caller.meta(reason),
         )
         try:
             return self._outcome(unit, self.save(unit))
@@ -122,7 +126,7 @@ class PersonnelApplication(Application[UUID]):
             raise RuleViolation(f"Units nest at most {MAX_UNIT_DEPTH} levels deep.")
 
     # --- employees ------------------------------------------------------------------------
-    def appoint_employee(  # noqa: PLR0913
+    def appoint_employee(
         self,
         caller: Caller,
         *,
@@ -165,77 +169,168 @@ class PersonnelApplication(Application[UUID]):
             raise EmployeeNotFound(f"No employee with NIP {nip}.") from None
         return employee
 
-    def promote(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, to_golongan: str, effective_on: date,
-        reason: str | None = None, expected_version: int | None = None,
+    def promote(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        to_golongan: str,
+        effective_on: date,
+        reason: str | None = None,
+        expected_version: int | None = None,
     ) -> Outcome:
         """Kenaikan pangkat to the next golongan (further only with a reason)."""
-        return self._change(caller, nip, expected_version, "Promoting", lambda e, at: e.promote(
-            to_golongan, effective_on, at, caller.meta(reason)))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "Promoting",
+            lambda e, at: e.promote(to_golongan, effective_on, at, caller.meta(reason)),
+        )
 
-    def change_jabatan(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, jabatan_kind: str, jabatan_title: str,
-        effective_on: date, jabatan_jenjang: str | None = None, reason: str | None = None,
+    def change_jabatan(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        jabatan_kind: str,
+        jabatan_title: str,
+        effective_on: date,
+        jabatan_jenjang: str | None = None,
+        reason: str | None = None,
         expected_version: int | None = None,
     ) -> Outcome:
         """Put the employee in another jabatan."""
         jabatan = parse_jabatan(jabatan_kind, jabatan_title, jabatan_jenjang)
-        return self._change(caller, nip, expected_version, "Changing a jabatan", lambda e, at: (
-            e.change_jabatan(jabatan, effective_on, at, caller.meta(reason))))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "Changing a jabatan",
+            lambda e, at: e.change_jabatan(jabatan, effective_on, at, caller.meta(reason)),
+        )
 
-    def transfer(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, to_unit_id: UUID, effective_on: date,
-        reason: str | None = None, expected_version: int | None = None,
+    def transfer(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        to_unit_id: UUID,
+        effective_on: date,
+        reason: str | None = None,
+        expected_version: int | None = None,
     ) -> Outcome:
         """Mutasi to another unit kerja of the same tenant."""
         unit = self.get_unit(caller, to_unit_id)
-        return self._change(caller, nip, expected_version, "A mutasi", lambda e, at: e.transfer(
-            unit.id, effective_on, at, caller.meta(reason)))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "A mutasi",
+            lambda e, at: e.transfer(unit.id, effective_on, at, caller.meta(reason)),
+        )
 
     def confirm_as_pns(
-        self, caller: Caller, *, nip: str, effective_on: date, reason: str | None = None,
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        effective_on: date,
+        reason: str | None = None,
         expected_version: int | None = None,
     ) -> Outcome:
         """Confirm a CPNS as PNS."""
-        return self._change(caller, nip, expected_version, "Confirming a CPNS", lambda e, at: (
-            e.confirm_as_pns(effective_on, at, caller.meta(reason))))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "Confirming a CPNS",
+            lambda e, at: e.confirm_as_pns(effective_on, at, caller.meta(reason)),
+        )
 
-    def record_award(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, kind: str, title: str, awarded_on: date,
-        reason: str | None = None, expected_version: int | None = None,
+    def record_award(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        kind: str,
+        title: str,
+        awarded_on: date,
+        reason: str | None = None,
+        expected_version: int | None = None,
     ) -> Outcome:
         """Record a penghargaan."""
         award_kind, title = parse_award_kind(kind), check_name(title, "An award title")
-        return self._change(caller, nip, expected_version, "Recording an award", lambda e, at: (
-            e.record_award(award_kind, title, awarded_on, at, caller.meta(reason))))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "Recording an award",
+            lambda e, at: e.record_award(award_kind, title, awarded_on, at, caller.meta(reason)),
+        )
 
-    def impose_sanction(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, level: str, kind: str, effective_on: date,
-        reason: str | None = None, expected_version: int | None = None,
+    def impose_sanction(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        level: str,
+        kind: str,
+        effective_on: date,
+        reason: str | None = None,
+        expected_version: int | None = None,
     ) -> Outcome:
         """Record a hukuman disiplin (PP 94/2021) with its reason."""
         sanction = parse_sanction(level, kind)
-        return self._change(caller, nip, expected_version, "A discipline sanction", lambda e, at: (
-            e.impose_sanction(sanction, effective_on, at, caller.meta(reason))))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "A discipline sanction",
+            lambda e, at: e.impose_sanction(sanction, effective_on, at, caller.meta(reason)),
+        )
 
-    def grant_leave(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, leave_type: str, start: date, end: date,
-        birth_order: int | None = None, reason: str | None = None,
+    def grant_leave(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        leave_type: str,
+        start: date,
+        end: date,
+        birth_order: int | None = None,
+        reason: str | None = None,
         expected_version: int | None = None,
     ) -> Outcome:
         """Grant and record cuti after the eligibility and balance checks."""
         request = LeaveRequest(_leave_type(leave_type), start, end, birth_order, reason)
-        return self._change(caller, nip, expected_version, "Granting leave", lambda e, at: (
-            e.grant_leave(request, at, caller.meta(reason))))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "Granting leave",
+            lambda e, at: e.grant_leave(request, at, caller.meta(reason)),
+        )
 
-    def end_employment(  # noqa: PLR0913
-        self, caller: Caller, *, nip: str, separation: str, effective_on: date,
-        reason: str | None = None, expected_version: int | None = None,
+    def end_employment(
+        self,
+        caller: Caller,
+        *,
+        nip: str,
+        separation: str,
+        effective_on: date,
+        reason: str | None = None,
+        expected_version: int | None = None,
     ) -> Outcome:
         """End employment (retirement, resignation, dismissal, death) with its reason."""
         kind = parse_separation_kind(separation)
-        return self._change(caller, nip, expected_version, "Ending employment", lambda e, at: (
-            e.end_employment(kind, effective_on, at, caller.meta(reason))))
+        return self._change(
+            caller,
+            nip,
+            expected_version,
+            "Ending employment",
+            lambda e, at: e.end_employment(kind, effective_on, at, caller.meta(reason)),
+        )
 
     # --- the one way an employee changes ---------------------------------------------------
     def _change(

@@ -35,7 +35,9 @@ class Runtime:
         return max(head - await self.positions.current(), 0)
 
 
-def build_personnel(database: Database, clock: Callable[[], datetime] = utc_now) -> PersonnelApplication:
+def build_personnel(
+    database: Database, clock: Callable[[], datetime] = utc_now
+) -> PersonnelApplication:
     """The write-side application on `database` (creates the event tables if missing)."""
     return PersonnelApplication(env=database.eventsourcing_env(), clock=clock)
 

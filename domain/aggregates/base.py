@@ -28,7 +28,9 @@ class JejakAggregate(Aggregate):
     class Created(Event, Aggregate.Created):
         pass
 
-    def record(self, event_class: type[Event], at: datetime, meta: EventMeta, **fields: Any) -> None:
+    def record(
+        self, event_class: type[Event], at: datetime, meta: EventMeta, **fields: Any
+    ) -> None:
         """Append an event of `event_class` stamped with `meta` at the injected time `at`."""
         self.trigger_event(event_class, timestamp=at, meta=meta, **fields)
 

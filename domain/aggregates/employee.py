@@ -101,7 +101,7 @@ class Employee(JejakAggregate):
         def apply(self, aggregate: Employee) -> None:
             aggregate.status = EmploymentStatus.ENDED.value
 
-    def __init__(  # noqa: PLR0913 - the Appointed event's fields, set by the library on replay
+    def __init__(
         self,
         nip: str,
         name: str,
@@ -137,7 +137,7 @@ class Employee(JejakAggregate):
         return uuid5(EMPLOYEE_NAMESPACE, nip)
 
     @classmethod
-    def appoint(  # noqa: PLR0913
+    def appoint(
         cls,
         *,
         nip: Nip,
@@ -182,7 +182,8 @@ class Employee(JejakAggregate):
     def check_effective_date(self, effective_on: date) -> None:
         if effective_on < self.appointed_on:
             raise InvalidInput(
-                f"The effective date {effective_on} is before the appointment ({self.appointed_on})."
+                f"The effective date {effective_on} is before the appointment "
+                f"({self.appointed_on})."
             )
 
     def check_tenant(self, meta: EventMeta) -> None:
@@ -210,19 +211,33 @@ class Employee(JejakAggregate):
         if steps > 1:
             meta.require_reason(f"A promotion of {steps} steps ({current.code} → {target.code})")
         self.record(
-            self.Promoted, at, meta,
-            from_golongan=current.code, to_golongan=target.code, effective_on=effective_on,
+            self.Promoted,
+            at,
+            meta,
+            from_golongan=current.code,
+            to_golongan=target.code,
+            effective_on=effective_on,
         )
 
-    def change_jabatan(self, jabatan: Jabatan, effective_on: date, at: datetime, meta: EventMeta) -> None:
+    def change_jabatan(
+        self, jabatan: Jabatan, effective_on: date, at: datetime, meta: EventMeta
+    ) -> None:
         """Move the employee to another position (jabatan)."""
         self._check_can_change(effective_on, meta)
-        new = (jabatan.kind.value, jabatan.title, jabatan.jenjang.value if jabatan.jenjang else None)
+        new = (
+            jabatan.kind.value,
+            jabatan.title,
+            jabatan.jenjang.value if jabatan.jenjang else None,
+        )
         if new == self.jabatan:
             raise RuleViolation("The employee already holds that jabatan.")
         self.record(
-            self.JabatanChanged, at, meta,
-            jabatan_kind=new[0], jabatan_title=new[1], jabatan_jenjang=new[2],
+            self.JabatanChanged,
+            at,
+            meta,
+            jabatan_kind=new[0],
+            jabatan_title=new[1],
+            jabatan_jenjang=new[2],
             effective_on=effective_on,
         )
 
@@ -232,15 +247,21 @@ class Employee(JejakAggregate):
         if to_unit_id == self.unit_id:
             raise RuleViolation("The employee is already in that unit.")
         self.record(
-            self.Transferred, at, meta,
-            from_unit_id=self.unit_id, to_unit_id=to_unit_id, effective_on=effective_on,
+            self.Transferred,
+            at,
+            meta,
+            from_unit_id=self.unit_id,
+            to_unit_id=to_unit_id,
+            effective_on=effective_on,
         )
 
     def confirm_as_pns(self, effective_on: date, at: datetime, meta: EventMeta) -> None:
         """Appoint a CPNS as PNS at the end of probation."""
         self._check_can_change(effective_on, meta)
         if self.employment_type != EmploymentType.CPNS.value:
-            raise RuleViolation(f"Only a CPNS can be confirmed as PNS; this is {self.employment_type}.")
+            raise RuleViolation(
+                f"Only a CPNS can be confirmed as PNS; this is {self.employment_type}."
+            )
         self.record(self.ConfirmedAsPNS, at, meta, effective_on=effective_on)
 
     def record_award(
@@ -260,14 +281,21 @@ class Employee(JejakAggregate):
         self._check_can_change(effective_on, meta)
         meta.require_reason("A discipline sanction")
         self.record(
-            self.SanctionImposed, at, meta,
-            level=sanction.level.value, sanction_kind=sanction.kind.value,
-            duration_months=sanction.duration_months, effective_on=effective_on,
+            self.SanctionImposed,
+            at,
+            meta,
+            level=sanction.level.value,
+            sanction_kind=sanction.kind.value,
+            duration_months=sanction.duration_months,
+            effective_on=effective_on,
         )
         if sanction.ends_employment:
             self.record(
-                self.EmploymentEnded, at, meta,
-                separation=SeparationKind.DISMISSAL.value, effective_on=effective_on,
+                self.EmploymentEnded,
+                at,
+                meta,
+                separation=SeparationKind.DISMISSAL.value,
+                effective_on=effective_on,
             )
 
     def grant_leave(self, request: LeaveRequest, at: datetime, meta: EventMeta) -> LeaveRecord:
@@ -275,8 +303,12 @@ class Employee(JejakAggregate):
         self._check_can_change(request.start, meta)
         granted = check_leave(request, self.leave_context(), self.leave)
         self.record(
-            self.LeaveGranted, at, meta,
-            leave_type=granted.leave_type.value, start=granted.start, end=granted.end,
+            self.LeaveGranted,
+            at,
+            meta,
+            leave_type=granted.leave_type.value,
+            start=granted.start,
+            end=granted.end,
             days=granted.days,
         )
         return granted

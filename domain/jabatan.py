@@ -1,0 +1,96 @@
+"""Kinds of jabatan (UU 20/2023 Pasal 13–18) and the jenjang of a jabatan fungsional."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from domain.errors import InvalidJabatan
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class JabatanKind(StrEnum):
+    """Manajerial (JPT, administrator, pengawas) or nonmanajerial (fungsional, pelaksana)."""
+
+    JPT_UTAMA = "JPT_UTAMA"
+    JPT_MADYA = "JPT_MADYA"
+    JPT_PRATAMA = "JPT_PRATAMA"
+    ADMINISTRATOR = "ADMINISTRATOR"
+    PENGAWAS = "PENGAWAS"
+    FUNGSIONAL = "FUNGSIONAL"
+    PELAKSANA = "PELAKSANA"
+
+    @property
+    def is_managerial(self) -> bool:
+        """Whether this is a jabatan manajerial."""
+        return self in _MANAGERIAL
+
+
+_MANAGERIAL = frozenset(
+    {
+        JabatanKind.JPT_UTAMA,
+        JabatanKind.JPT_MADYA,
+        JabatanKind.JPT_PRATAMA,
+        JabatanKind.ADMINISTRATOR,
+        JabatanKind.PENGAWAS,
+    }
+)
+
+
+class JenjangFungsional(StrEnum):
+    """Keahlian (Ahli ...) and keterampilan (Pemula ... Penyelia) levels."""
+
+    AHLI_PERTAMA = "AHLI_PERTAMA"
+    AHLI_MUDA = "AHLI_MUDA"
+    AHLI_MADYA = "AHLI_MADYA"
+    AHLI_UTAMA = "AHLI_UTAMA"
+    PEMULA = "PEMULA"
+    TERAMPIL = "TERAMPIL"
+    MAHIR = "MAHIR"
+    PENYELIA = "PENYELIA"
+
+
+@dataclass(frozen=True)
+class Jabatan:
+    """A position: its kind, its title and, for a jabatan fungsional, its jenjang."""
+
+    kind: JabatanKind
+    title: str
+    jenjang: JenjangFungsional | None = None
+
+
+def is_managerial(kind: JabatanKind) -> bool:
+    """Whether the kind is a jabatan manajerial (JPT, administrator, pengawas)."""
+    return kind.is_managerial
+
+
+def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
+    """Parse a jabatan; a fungsional needs a jenjang and no other kind may have one."""
+    parsed_kind = _parse(JabatanKind, kind, "jabatan kind")
+    title = title.strip()
+    if not 2 <= len(title) <= 200:
+        raise InvalidJabatan("A jabatan title must be 2–200 characters.")
+    if jenjang is not None and not jenjang.strip():
+        jenjang = None  # a form's empty field means "no jenjang"
+    if parsed_kind is JabatanKind.FUNGSIONAL:
+        if jenjang is None:
+            allowed = ", ".join(j.value for j in JenjangFungsional)
+            raise InvalidJabatan(f"A jabatan fungsional needs a jenjang: one of {allowed}.")
+        return Jabatan(parsed_kind, title, _parse(JenjangFungsional, jenjang, "jenjang"))
+    if jenjang is not None:
+        raise InvalidJabatan(
+            f"Only a jabatan fungsional has a jenjang; {parsed_kind.value} must not have one."
+        )
+    return Jabatan(parsed_kind, title)
+
+
+def _parse(enum: type[_E], raw: str, what: str) -> _E:
+    # Accept "JPT Pratama", "jpt-pratama" and "Ahli Muda" as well as the canonical values.
+    key = "_".join(raw.strip().upper().replace("-", " ").split())
+    try:
+        return enum(key)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise InvalidJabatan(f"Unknown {what} {raw!r}; use one of {allowed}.") from None

@@ -1,0 +1,293 @@
+"""Cuti (PP 11/2017 Pasal 310–341; Perka BKN 24/2017 as amended by Peraturan BKN 7/2021)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from domain.employment import EmploymentType, Sex
+from domain.errors import (
+    InsufficientLeaveBalance,
+    InvalidLeaveRequest,
+    LeaveNotAllowed,
+    ReasonRequired,
+)
+
+
+class LeaveType(StrEnum):
+    """The kinds of cuti granted to one person."""
+
+    # Cuti bersama is decreed for everyone each year by the President, not granted per person,
+    # so it is not a LeaveType (and it does not reduce cuti tahunan).
+    CT = "CT"  # cuti tahunan
+    CB = "CB"  # cuti besar
+    CS = "CS"  # cuti sakit
+    CM = "CM"  # cuti melahirkan
+    CAP = "CAP"  # cuti karena alasan penting
+    CLTN = "CLTN"  # cuti di luar tanggungan negara
+
+
+LEAVE_TYPE_NAMES: dict[LeaveType, str] = {
+    LeaveType.CT: "Cuti Tahunan",
+    LeaveType.CB: "Cuti Besar",
+    LeaveType.CS: "Cuti Sakit",
+    LeaveType.CM: "Cuti Melahirkan",
+    LeaveType.CAP: "Cuti karena Alasan Penting",
+    LeaveType.CLTN: "Cuti di Luar Tanggungan Negara",
+}
+
+ANNUAL_ENTITLEMENT = 12
+_CARRY_CAP = 6  # 18 working days in all, the current year's 12 included
+_LONG_CARRY_CAP = 12  # 24 in all after two eligible years with no CT taken
+
+
+@dataclass(frozen=True)
+class LeaveRecord:
+    """Granted leave; `days` are working days for CT and calendar days for the rest."""
+
+    leave_type: LeaveType
+    start: date
+    end: date  # inclusive
+    days: int
+
+
+@dataclass(frozen=True)
+class LeaveRequest:
+    """Leave asked for; `birth_order` is for CM, `reason` is required for CAP."""
+
+    leave_type: LeaveType
+    start: date
+    end: date  # inclusive
+    birth_order: int | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class LeaveContext:
+    """What the leave rules need to know about the employee."""
+
+    employment_type: EmploymentType
+    sex: Sex
+    service_start: date
+
+
+@dataclass(frozen=True)
+class AnnualLeaveBalance:
+    """Cuti tahunan of one year, in working days."""
+
+    year: int
+    entitlement: int
+    carried_over: int
+    used: int
+    remaining: int
+
+
+def add_months(d: date, n: int) -> date:
+    """The same day n months later, clamped to the end of a shorter month."""
+    index = d.month - 1 + n
+    year, month = d.year + index // 12, index % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def working_days(start: date, end: date) -> int:
+    """Mondays to Fridays from start to end inclusive (national holidays are out of scope)."""
+    if end < start:
+        return 0
+    weeks, rest = divmod((end - start).days + 1, 7)
+    return weeks * 5 + sum(1 for i in range(rest) if (start.weekday() + i) % 7 < 5)
+
+
+def annual_leave_balance(
+    year: int, history: Sequence[LeaveRecord], context: LeaveContext
+) -> AnnualLeaveBalance:
+    """The cuti tahunan balance of a year, carrying unused days forward from the first year.
+
+    Eligibility starts on the first anniversary of service; the full 12 days apply in the
+    calendar year of that anniversary (check_leave still refuses CT starting before it).
+    CT counts in the year it starts (a CT may not span two years). A year with a cuti besar
+    has no CT at all, carried days included, so nothing carries out of it.
+    """
+    used = _ct_used_by_year(history)
+    cb_years = {r.start.year for r in history if r.leave_type is LeaveType.CB}
+    first = add_months(context.service_start, 12).year
+
+    def untouched(y: int) -> bool:
+        return y >= first and y not in cb_years and used.get(y, 0) == 0
+
+    balance = AnnualLeaveBalance(year, 0, 0, used.get(year, 0), 0)
+    for y in range(first, year + 1):
+        unused = balance.remaining  # 0 before the first eligible year
+        if y in cb_years:
+            balance = AnnualLeaveBalance(y, 0, 0, used.get(y, 0), 0)
+            continue
+        cap = _LONG_CARRY_CAP if untouched(y - 1) and untouched(y - 2) else _CARRY_CAP
+        carried = min(unused, cap)
+        remaining = max(0, ANNUAL_ENTITLEMENT + carried - used.get(y, 0))
+        balance = AnnualLeaveBalance(y, ANNUAL_ENTITLEMENT, carried, used.get(y, 0), remaining)
+    return balance
+
+
+def check_leave(
+    request: LeaveRequest, context: LeaveContext, history: Sequence[LeaveRecord]
+) -> LeaveRecord:
+    """Check a cuti request against the rules of its type; returns the record to store."""
+    _check_end_is_not_before_start(request)
+    _check_it_overlaps_no_other_leave(request, history)
+    limits = _LIMITS[request.leave_type]
+    _check_employment_type_may_take_it(limits, request, context)
+    _check_service_is_long_enough(limits, request, context)
+    _check_it_is_not_longer_than_allowed(limits, request)
+    if request.leave_type is LeaveType.CT:
+        _check_ct_has_a_working_day(request)
+        _check_ct_stays_in_one_year(request)
+        _check_no_cb_in_the_ct_year(request, history)
+        _check_ct_fits_the_balance(request, context, history)
+        days = working_days(request.start, request.end)
+    else:
+        days = (request.end - request.start).days + 1
+    if request.leave_type is LeaveType.CB:
+        _check_no_ct_in_the_cb_year(request, history)
+    if request.leave_type is LeaveType.CM:
+        _check_employee_is_female(context)
+        _check_birth_order_is_first_to_third(request)
+    if request.leave_type is LeaveType.CAP:
+        _check_a_reason_is_given(request)
+    return LeaveRecord(request.leave_type, request.start, request.end, days)
+
+
+@dataclass(frozen=True)
+class _Limits:
+    who: frozenset[EmploymentType] = frozenset(EmploymentType)
+    min_service_years: int = 0
+    # "At most N months" means the leave ends before the same day N months after it starts.
+    max_months: int | None = None
+
+
+# PPPK have no cuti besar and no CLTN; CLTN is for a PNS only (asn-rules.md §5).
+_LIMITS: dict[LeaveType, _Limits] = {
+    LeaveType.CT: _Limits(min_service_years=1),
+    LeaveType.CB: _Limits(frozenset({EmploymentType.PNS, EmploymentType.CPNS}), 5, 3),
+    LeaveType.CS: _Limits(max_months=18),  # 1 year, extendable by 6 months
+    LeaveType.CM: _Limits(max_months=3),
+    LeaveType.CAP: _Limits(max_months=1),
+    LeaveType.CLTN: _Limits(frozenset({EmploymentType.PNS}), 5, 36),
+}
+
+
+def _check_end_is_not_before_start(request: LeaveRequest) -> None:
+    if request.end < request.start:
+        raise InvalidLeaveRequest(f"Leave ends ({request.end}) before it starts ({request.start}).")
+
+
+def _check_it_overlaps_no_other_leave(
+    request: LeaveRequest, history: Sequence[LeaveRecord]
+) -> None:
+    for r in history:
+        if r.start <= request.end and request.start <= r.end:
+            raise LeaveNotAllowed(
+                f"The request overlaps {LEAVE_TYPE_NAMES[r.leave_type]} from {r.start} to {r.end}."
+            )
+
+
+def _check_employment_type_may_take_it(
+    limits: _Limits, request: LeaveRequest, context: LeaveContext
+) -> None:
+    if context.employment_type not in limits.who:
+        names = " or ".join(sorted(t.value for t in limits.who))
+        raise LeaveNotAllowed(
+            f"{LEAVE_TYPE_NAMES[request.leave_type]} is only for {names}, "
+            f"not for a {context.employment_type.value}."
+        )
+
+
+def _check_service_is_long_enough(
+    limits: _Limits, request: LeaveRequest, context: LeaveContext
+) -> None:
+    earliest = add_months(context.service_start, 12 * limits.min_service_years)
+    if request.start < earliest:
+        raise LeaveNotAllowed(
+            f"{LEAVE_TYPE_NAMES[request.leave_type]} needs {limits.min_service_years} year(s) of "
+            f"service; service began {context.service_start}, so it may start on {earliest} "
+            "at the earliest."
+        )
+
+
+def _check_it_is_not_longer_than_allowed(limits: _Limits, request: LeaveRequest) -> None:
+    if limits.max_months is None:
+        return
+    limit = add_months(request.start, limits.max_months)
+    if request.end >= limit:
+        raise LeaveNotAllowed(
+            f"{LEAVE_TYPE_NAMES[request.leave_type]} lasts at most {limits.max_months} month(s): "
+            f"starting {request.start}, it must end before {limit}."
+        )
+
+
+def _check_ct_has_a_working_day(request: LeaveRequest) -> None:
+    if working_days(request.start, request.end) < 1:
+        raise InvalidLeaveRequest("Cuti tahunan must include at least one working day (Mon–Fri).")
+
+
+def _check_ct_stays_in_one_year(request: LeaveRequest) -> None:
+    # The balance is kept per calendar year, so a CT over New Year is two requests.
+    if request.start.year != request.end.year:
+        raise InvalidLeaveRequest("Cuti tahunan may not span two years; split it at 31 December.")
+
+
+def _check_no_cb_in_the_ct_year(request: LeaveRequest, history: Sequence[LeaveRecord]) -> None:
+    year = request.start.year
+    if any(r.leave_type is LeaveType.CB and r.start.year == year for r in history):
+        raise LeaveNotAllowed(f"Cuti besar was taken in {year}; it forfeits that year's CT.")
+
+
+def _check_ct_fits_the_balance(
+    request: LeaveRequest, context: LeaveContext, history: Sequence[LeaveRecord]
+) -> None:
+    balance = annual_leave_balance(request.start.year, history, context)
+    days = working_days(request.start, request.end)
+    if days > balance.remaining:
+        raise InsufficientLeaveBalance(
+            f"Cuti tahunan {balance.year}: {days} working days requested, "
+            f"but only {balance.remaining} remain."
+        )
+
+
+def _check_no_ct_in_the_cb_year(request: LeaveRequest, history: Sequence[LeaveRecord]) -> None:
+    year = request.start.year
+    if any(r.leave_type is LeaveType.CT and r.start.year == year for r in history):
+        raise LeaveNotAllowed(
+            f"Cuti tahunan was already taken in {year}; cuti besar forfeits that year's "
+            "cuti tahunan, so both cannot be taken in the same year."
+        )
+
+
+def _check_employee_is_female(context: LeaveContext) -> None:
+    if context.sex is not Sex.FEMALE:
+        raise LeaveNotAllowed("Cuti melahirkan is only for a female employee.")
+
+
+def _check_birth_order_is_first_to_third(request: LeaveRequest) -> None:
+    if request.birth_order is None:
+        raise InvalidLeaveRequest("Cuti melahirkan needs the birth order (1 for the first child).")
+    if request.birth_order < 1:
+        raise InvalidLeaveRequest(f"Birth order must be 1 or more, not {request.birth_order}.")
+    if request.birth_order > 3:
+        raise LeaveNotAllowed(
+            "Cuti melahirkan covers the 1st to 3rd birth; for a 4th or later birth use cuti besar."
+        )
+
+
+def _check_a_reason_is_given(request: LeaveRequest) -> None:
+    if not (request.reason and request.reason.strip()):
+        raise ReasonRequired("Cuti karena alasan penting needs a reason (e.g. a parent is ill).")
+
+
+def _ct_used_by_year(history: Sequence[LeaveRecord]) -> dict[int, int]:
+    used: dict[int, int] = {}
+    for r in history:
+        if r.leave_type is LeaveType.CT:
+            used[r.start.year] = used.get(r.start.year, 0) + r.days
+    return used

@@ -1,0 +1,81 @@
+"""Golongan/ruang with pangkat (PNS, 17 steps I/a → IV/e) and PPPK golongan I–XVII."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from domain.employment import EmploymentType
+from domain.errors import InvalidGolongan
+
+ALL_PNS_GOLONGAN: tuple[str, ...] = (
+    *(f"I/{r}" for r in "abcd"),
+    *(f"II/{r}" for r in "abcd"),
+    *(f"III/{r}" for r in "abcd"),
+    *(f"IV/{r}" for r in "abcde"),
+)
+ALL_PPPK_GOLONGAN: tuple[str, ...] = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
+    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+)  # fmt: skip
+
+# Pangkat per golongan/ruang, in the order of ALL_PNS_GOLONGAN (asn-rules.md §4.3).
+_PANGKAT: tuple[str, ...] = (
+    "Juru Muda", "Juru Muda Tk. I", "Juru", "Juru Tk. I",
+    "Pengatur Muda", "Pengatur Muda Tk. I", "Pengatur", "Pengatur Tk. I",
+    "Penata Muda", "Penata Muda Tk. I", "Penata", "Penata Tk. I",
+    "Pembina", "Pembina Tk. I", "Pembina Utama Muda", "Pembina Utama Madya", "Pembina Utama",
+)  # fmt: skip
+
+_PNS_BY_KEY = {code.upper(): code for code in ALL_PNS_GOLONGAN}
+_PPPK_CODES = frozenset(ALL_PPPK_GOLONGAN)
+_WHITESPACE = re.compile(r"\s+")
+_PNS_RANGE = "golongan/ruang I/a to IV/e"
+_PPPK_RANGE = "golongan I to XVII"
+
+
+@dataclass(frozen=True, order=True)
+class Golongan:
+    """One step on a pay scale; `rank` 1..17 orders steps within a scheme."""
+
+    rank: int
+    code: str
+    scheme: str  # "PNS" (also for CPNS) or "PPPK"
+
+    @property
+    def pangkat(self) -> str | None:
+        """The PNS pangkat name for this golongan/ruang; PPPK have none."""
+        return _PANGKAT[self.rank - 1] if self.scheme == "PNS" else None
+
+
+def parse_golongan(raw: str, employment_type: EmploymentType) -> Golongan:
+    """Parse a golongan in the scheme of the employment type ("III/a" or "IX")."""
+    key = _WHITESPACE.sub("", raw).upper()
+    if employment_type is EmploymentType.PPPK:
+        if key in _PPPK_CODES:
+            return Golongan(ALL_PPPK_GOLONGAN.index(key) + 1, key, "PPPK")
+        if key in _PNS_BY_KEY:
+            raise InvalidGolongan(
+                f"{raw.strip()!r} is a PNS golongan/ruang; a PPPK has {_PPPK_RANGE}."
+            )
+        raise InvalidGolongan(f"{raw.strip()!r} is not a golongan; a PPPK has {_PPPK_RANGE}.")
+    if key in _PNS_BY_KEY:
+        code = _PNS_BY_KEY[key]
+        return Golongan(ALL_PNS_GOLONGAN.index(code) + 1, code, "PNS")
+    if key in _PPPK_CODES:
+        raise InvalidGolongan(
+            f"{raw.strip()!r} is a PPPK golongan; a {employment_type.value} has {_PNS_RANGE}."
+        )
+    raise InvalidGolongan(
+        f"{raw.strip()!r} is not a golongan; a {employment_type.value} has {_PNS_RANGE}."
+    )
+
+
+def steps_between(current: Golongan, target: Golongan) -> int:
+    """How many steps the target is above the current golongan (negative if below)."""
+    if current.scheme != target.scheme:
+        raise InvalidGolongan(
+            f"Cannot compare {current.scheme} golongan {current.code} "
+            f"with {target.scheme} golongan {target.code}."
+        )
+    return target.rank - current.rank

@@ -1,0 +1,163 @@
+"""`jejak`: the operator's command line (serve, projections, audit)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+
+from domain.aggregates.employee import Employee
+from projections.reader import EventReader
+from projections.rebuild import rebuild
+from projections.runner import ProjectionRunner
+from projections.status import projection_status
+from scripts.progress import ProgressBar
+from services.audit import audit_trail
+from services.database import Database, resolve_database
+from services.personnel import PersonnelApplication, normalize_nip
+from services.runtime import build_personnel, prepare_read_models
+
+
+@contextmanager
+def _database() -> Iterator[Database]:
+    database, embedded = resolve_database()
+    try:
+        yield database
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+@contextmanager
+def _personnel(database: Database) -> Iterator[PersonnelApplication]:
+    personnel = build_personnel(database)
+    try:
+        yield personnel
+    finally:
+        personnel.close()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+    from graphql_api.app import create_app
+
+    from services.runtime import open_runtime
+
+    with _database() as database:
+        app = create_app(lambda: open_runtime(database, run_projections=not args.no_projections))
+        print(f"Jejak on http://{args.host}:{args.port}/graphql", file=sys.stderr)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def cmd_projections_run(_: argparse.Namespace) -> int:
+    with _database() as database, _personnel(database) as personnel:
+        reader = EventReader(personnel)
+        prepare_read_models(database, reader)
+        runner = ProjectionRunner(database, reader)
+        print("Following the event log; Ctrl-C stops.", file=sys.stderr)
+        try:
+            runner.run_forever(threading.Event())
+        except KeyboardInterrupt:
+            pass
+        finally:
+            runner.close()
+    return 0
+
+
+def cmd_projections_rebuild(args: argparse.Namespace) -> int:
+    with _database() as database, _personnel(database) as personnel:
+        bar = ProgressBar("rebuild")
+        report = rebuild(database, EventReader(personnel), batch_size=args.batch_size, progress=bar)
+        bar.finish()
+        print(
+            f"Rebuilt every read model from {report.events:,} events in {report.seconds:.1f}s "
+            f"({report.rate:,.0f} events/s); live at position {report.position:,}."
+        )
+    return 0
+
+
+def cmd_projections_status(_: argparse.Namespace) -> int:
+    with _database() as database, _personnel(database) as personnel:
+        rows = projection_status(database, EventReader(personnel))
+        if not rows:
+            print("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
+            return 1
+        print(f"{'projection':<12} {'position':>10} {'head':>10} {'lag':>8}  updated")
+        for row in rows:
+            counts = f"{row.position:>10,} {row.head:>10,} {row.lag:>8,}"
+            print(f"{row.name:<12} {counts}  {row.updated_at}")
+    return 0
+
+
+def cmd_audit_employee(args: argparse.Namespace) -> int:
+    with _database() as database, _personnel(database) as personnel:
+        events = audit_trail(personnel, Employee.id_for(normalize_nip(args.nip)))
+        if not events:
+            print(f"No events for NIP {args.nip}.", file=sys.stderr)
+            return 1
+        for event in events:
+            if args.json:
+                print(json.dumps(asdict(event), default=str, ensure_ascii=False))
+            else:
+                print(
+                    f"#{event.position:<8} v{event.originator_version:<3} "
+                    f"{event.recorded_at:%Y-%m-%d %H:%M:%S} "
+                    f"{event.event_type:<16} {event.actor_id} ({event.actor_role}) "
+                    f"{event.tenant} reason={event.reason or '-'} {event.payload}"
+                )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jejak", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="start the GraphQL service (GraphiQL at /graphql)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--no-projections",
+        action="store_true",
+        help="do not follow the log in this process (run `jejak projections run`)",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    projections = commands.add_parser("projections", help="read models").add_subparsers(
+        dest="action", required=True
+    )
+    projections.add_parser("run", help="follow the log in this process").set_defaults(
+        func=cmd_projections_run
+    )
+    rebuild_parser = projections.add_parser(
+        "rebuild", help="rebuild every read model beside the live ones, then swap"
+    )
+    rebuild_parser.add_argument("--batch-size", type=int, default=2000)
+    rebuild_parser.set_defaults(func=cmd_projections_rebuild)
+    projections.add_parser("status", help="each projection's position and lag").set_defaults(
+        func=cmd_projections_status
+    )
+
+    audit = commands.add_parser("audit", help="oversight").add_subparsers(
+        dest="subject", required=True
+    )
+    employee = audit.add_parser(
+        "employee", help="every event of one employee, from the event store"
+    )
+    employee.add_argument("nip")
+    employee.add_argument("--json", action="store_true", help="one JSON object per line")
+    employee.set_defaults(func=cmd_audit_employee)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
