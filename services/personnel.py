@@ -6,7 +6,8 @@ caller and plain values, validates, saves the events and returns where they land
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, TypeVar
@@ -73,6 +74,7 @@ class PersonnelApplication(Application[UUID]):
     ) -> None:
         super().__init__(env)
         self.clock = clock
+        self._pending: dict[UUID, JejakAggregate] | None = None
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -103,14 +105,14 @@ class PersonnelApplication(Application[UUID]):
             meta=caller.meta(reason),
         )
         try:
-            return self._outcome(unit, self.save(unit))
+            return self._commit(unit)
         except IntegrityError:
             raise AlreadyExists(f"Unit code {code!r} already exists in {caller.tenant}.") from None
 
     def get_unit(self, caller: Caller, unit_id: UUID) -> OrgUnit:
         """Load a unit of the caller's tenant, or raise UnitNotFound."""
         try:
-            unit: OrgUnit = self.repository.get(unit_id)
+            unit: OrgUnit = self._load(unit_id)
         except AggregateNotFoundError:
             raise UnitNotFound(f"No unit kerja {unit_id}.") from None
         if unit.tenant != caller.tenant:
@@ -121,7 +123,7 @@ class PersonnelApplication(Application[UUID]):
         depth, unit = 1, parent
         while unit.parent_id is not None:
             depth += 1
-            unit = self.repository.get(unit.parent_id)
+            unit = self._load(unit.parent_id)
         if depth >= MAX_UNIT_DEPTH:
             raise RuleViolation(f"Units nest at most {MAX_UNIT_DEPTH} levels deep.")
 
@@ -157,14 +159,14 @@ class PersonnelApplication(Application[UUID]):
             meta=caller.meta(reason),
         )
         try:
-            return self._outcome(employee, self.save(employee))
+            return self._commit(employee)
         except IntegrityError:
             raise AlreadyExists(f"NIP {parsed_nip.value} is already appointed.") from None
 
     def get_employee(self, nip: str) -> Employee:
         """Load an employee by NIP, or raise EmployeeNotFound."""
         try:
-            employee: Employee = self.repository.get(Employee.id_for(normalize_nip(nip)))
+            employee: Employee = self._load(Employee.id_for(normalize_nip(nip)))
         except AggregateNotFoundError:
             raise EmployeeNotFound(f"No employee with NIP {nip}.") from None
         return employee
@@ -358,15 +360,55 @@ class PersonnelApplication(Application[UUID]):
                 )
             command(employee, self.clock())
             try:
-                return self._outcome(employee, self.save(employee))
+                return self._commit(employee)
             except IntegrityError:
                 if expected_version is not None:
                     raise Conflict(f"Employee {employee.nip} was changed meanwhile.") from None
         raise Conflict(f"Employee {normalize_nip(nip)} is changing too fast; try again.")
 
-    @staticmethod
-    def _outcome(aggregate: JejakAggregate, recordings: list[Recording[UUID]]) -> Outcome:
+    # --- saving, one command at a time or in a batch ---------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run commands against in-memory aggregates and save them all at the end, in one go.
+
+        The data generator uses it to load years of history through the same commands (and so
+        the same validation) as the API, without a transaction per command. Outcomes inside a
+        batch have position 0: nothing is in the log until the batch is saved.
+        """
+        if self._pending is not None:
+            raise RuntimeError("Batches do not nest.")
+        self._pending = {}
+        try:
+            yield
+            if self._pending:
+                self.save(*self._pending.values())
+        finally:
+            self._pending = None
+
+    def _load(self, aggregate_id: UUID) -> Any:
+        if self._pending is not None and aggregate_id in self._pending:
+            return self._pending[aggregate_id]
+        return self.repository.get(aggregate_id)
+
+    def _commit(self, aggregate: JejakAggregate) -> Outcome:
+        if self._pending is not None:
+            known = self._pending.get(aggregate.id)
+            if known is None and aggregate.version == len(aggregate.pending_events):
+                self._check_new(aggregate)
+            elif known is not None and known is not aggregate:
+                raise IntegrityError(f"{aggregate.id} is already in this batch")
+            self._pending[aggregate.id] = aggregate
+            return Outcome(aggregate.id, aggregate.version, 0)
+        recordings: list[Recording[UUID]] = self.save(aggregate)
         return Outcome(aggregate.id, aggregate.version, recordings[-1].notification.id)
+
+    def _check_new(self, aggregate: JejakAggregate) -> None:
+        """In a batch, refuse early what the save would refuse late: an id already recorded."""
+        try:
+            self.repository.get(aggregate.id)
+        except AggregateNotFoundError:
+            return
+        raise IntegrityError(f"{aggregate.id} already exists")
 
 
 def _leave_type(raw: str) -> LeaveType:
