@@ -69,10 +69,6 @@ class InsufficientLeaveBalance(LeaveNotAllowed):
     code = "INSUFFICIENT_LEAVE_BALANCE"
 
 
-class WrongTenant(RuleViolation):
-    code = "WRONG_TENANT"
-
-
 class NotAllowedForRole(DomainError):
     code = "FORBIDDEN"
 
@@ -102,3 +98,56 @@ class Conflict(DomainError):
 
 class AwardNotAllowed(RuleViolation):
     code = "AWARD_NOT_ALLOWED"
+
+
+# --- training ---
+class InvalidLearning(InvalidInput):
+    code = "INVALID_LEARNING"
+
+
+class UnknownCompetency(InvalidLearning):
+    code = "UNKNOWN_COMPETENCY"
+
+
+class CompetencyAlreadyExists(AlreadyExists):
+    code = "COMPETENCY_ALREADY_EXISTS"
+
+
+class ProgrammeNotFound(NotFound):
+    code = "PROGRAMME_NOT_FOUND"
+
+
+class MentoringNotFound(NotFound):
+    code = "MENTORING_NOT_FOUND"
+
+
+class LearningRecordNotFound(NotFound):
+    code = "LEARNING_RECORD_NOT_FOUND"
+
+
+class ProgrammeNotOpen(RuleViolation):
+    code = "PROGRAMME_NOT_OPEN"
+
+
+class ParticipantNotEligible(RuleViolation):
+    code = "PARTICIPANT_NOT_ELIGIBLE"
+
+
+class PrerequisitesNotMet(RuleViolation):
+    code = "PREREQUISITES_NOT_MET"
+
+
+class AttendanceInsufficient(RuleViolation):
+    code = "ATTENDANCE_INSUFFICIENT"
+
+
+class MentorNotSenior(RuleViolation):
+    code = "MENTOR_NOT_SENIOR"
+
+
+class MentoringNotActive(RuleViolation):
+    code = "MENTORING_NOT_ACTIVE"
+
+
+class LearningAlreadyDecided(RuleViolation):
+    code = "LEARNING_ALREADY_DECIDED"

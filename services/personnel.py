@@ -182,11 +182,11 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Kenaikan pangkat to the next golongan (further only with a reason)."""
+        caller.require(WRITERS, "Promoting")
         return self._change(
             caller,
             nip,
             expected_version,
-            "Promoting",
             lambda e, at: e.promote(to_golongan, effective_on, at, caller.meta(reason)),
         )
 
@@ -203,12 +203,12 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Put the employee in another jabatan."""
+        caller.require(WRITERS, "Changing a jabatan")
         jabatan = parse_jabatan(jabatan_kind, jabatan_title, jabatan_jenjang)
         return self._change(
             caller,
             nip,
             expected_version,
-            "Changing a jabatan",
             lambda e, at: e.change_jabatan(jabatan, effective_on, at, caller.meta(reason)),
         )
 
@@ -223,12 +223,12 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Mutasi to another unit kerja of the same tenant."""
+        caller.require(WRITERS, "A mutasi")
         unit = self.get_unit(caller, to_unit_id)
         return self._change(
             caller,
             nip,
             expected_version,
-            "A mutasi",
             lambda e, at: e.transfer(unit.id, effective_on, at, caller.meta(reason)),
         )
 
@@ -242,11 +242,11 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Confirm a CPNS as PNS."""
+        caller.require(WRITERS, "Confirming a CPNS")
         return self._change(
             caller,
             nip,
             expected_version,
-            "Confirming a CPNS",
             lambda e, at: e.confirm_as_pns(effective_on, at, caller.meta(reason)),
         )
 
@@ -262,12 +262,12 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Record a penghargaan."""
+        caller.require(WRITERS, "Recording an award")
         award_kind, title = parse_award_kind(kind), check_name(title, "An award title")
         return self._change(
             caller,
             nip,
             expected_version,
-            "Recording an award",
             lambda e, at: e.record_award(award_kind, title, awarded_on, at, caller.meta(reason)),
         )
 
@@ -283,12 +283,12 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Record a hukuman disiplin (PP 94/2021) with its reason."""
+        caller.require(WRITERS, "A discipline sanction")
         sanction = parse_sanction(level, kind)
         return self._change(
             caller,
             nip,
             expected_version,
-            "A discipline sanction",
             lambda e, at: e.impose_sanction(sanction, effective_on, at, caller.meta(reason)),
         )
 
@@ -305,12 +305,12 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """Grant and record cuti after the eligibility and balance checks."""
+        caller.require(WRITERS, "Granting leave")
         request = LeaveRequest(_leave_type(leave_type), start, end, birth_order, reason)
         return self._change(
             caller,
             nip,
             expected_version,
-            "Granting leave",
             lambda e, at: e.grant_leave(request, at, caller.meta(reason)),
         )
 
@@ -325,12 +325,12 @@ class PersonnelApplication(Application[UUID]):
         expected_version: int | None = None,
     ) -> Outcome:
         """End employment (retirement, resignation, dismissal, death) with its reason."""
+        caller.require(WRITERS, "Ending employment")
         kind = parse_separation_kind(separation)
         return self._change(
             caller,
             nip,
             expected_version,
-            "Ending employment",
             lambda e, at: e.end_employment(kind, effective_on, at, caller.meta(reason)),
         )
 
@@ -340,7 +340,6 @@ class PersonnelApplication(Application[UUID]):
         caller: Caller,
         nip: str,
         expected_version: int | None,
-        action: str,
         command: Callable[[Employee, datetime], object],
     ) -> Outcome:
         """Load, check the expected version, run the command and save; retry a lost race.
@@ -349,7 +348,6 @@ class PersonnelApplication(Application[UUID]):
         is a CONFLICT for them to review. Without one, the command is re-run on the fresh
         state: its rules are checked again, and no concurrent update is ever lost.
         """
-        caller.require(WRITERS, action)
         for _ in range(MAX_ATTEMPTS):
             employee = self.get_employee(nip)
             employee.check_tenant(caller.meta())

@@ -14,7 +14,13 @@ from domain.aggregates.base import JejakAggregate
 from domain.awards import AwardKind, check_award_eligibility
 from domain.discipline import Sanction
 from domain.employment import EmploymentStatus, EmploymentType, SeparationKind, Sex
-from domain.errors import EmployeeNotActive, InvalidInput, PromotionNotAllowed, RuleViolation
+from domain.errors import (
+    EmployeeNotActive,
+    EmployeeNotFound,
+    InvalidInput,
+    PromotionNotAllowed,
+    RuleViolation,
+)
 from domain.jabatan import Jabatan
 from domain.leave import LeaveContext, LeaveRecord, LeaveRequest, LeaveType, check_leave
 from domain.meta import EventMeta
@@ -56,7 +62,9 @@ class Employee(JejakAggregate):
         effective_on: date
 
         def apply(self, aggregate: Employee) -> None:
-            aggregate.jabatan = (self.jabatan_kind, self.jabatan_title, self.jabatan_jenjang)
+            aggregate.jabatan_kind = self.jabatan_kind
+            aggregate.jabatan_title = self.jabatan_title
+            aggregate.jabatan_jenjang = self.jabatan_jenjang
 
     class Transferred(JejakAggregate.Event):
         from_unit_id: UUID
@@ -125,11 +133,19 @@ class Employee(JejakAggregate):
         self.birth_date = birth_date
         self.service_start = service_start
         self.golongan = golongan
-        self.jabatan: tuple[str, str, str | None] = (jabatan_kind, jabatan_title, jabatan_jenjang)
+        # Three JSON-native fields, not a tuple: snapshots come back from JSON as lists.
+        self.jabatan_kind = jabatan_kind
+        self.jabatan_title = jabatan_title
+        self.jabatan_jenjang = jabatan_jenjang
         self.unit_id = unit_id
         self.appointed_on = appointed_on
         self.status = EmploymentStatus.ACTIVE.value
         self.leave: list[LeaveRecord] = []
+
+    @property
+    def jabatan(self) -> tuple[str, str, str | None]:
+        """The jabatan held: kind, title and (for a jabatan fungsional) jenjang."""
+        return (self.jabatan_kind, self.jabatan_title, self.jabatan_jenjang)
 
     @staticmethod
     def id_for(nip: str) -> UUID:
@@ -187,8 +203,9 @@ class Employee(JejakAggregate):
             )
 
     def check_tenant(self, meta: EventMeta) -> None:
+        # Another instansi's employee is reported as not found: its NIP is not theirs to probe.
         if meta.tenant != self.tenant:
-            raise RuleViolation(f"Employee {self.nip} belongs to another instansi.")
+            raise EmployeeNotFound(f"No employee with NIP {self.nip} in {meta.tenant}.")
 
     def _check_can_change(self, effective_on: date, meta: EventMeta) -> None:
         self.check_tenant(meta)
