@@ -43,14 +43,23 @@ def _personnel(database: Database) -> Iterator[PersonnelApplication]:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
-    from graphql_api.app import create_app
 
+    from graphql_api.app import create_app
+    from graphql_api.logging import configure_logging
     from services.runtime import open_runtime
 
+    configure_logging()
     with _database() as database:
         app = create_app(lambda: open_runtime(database, run_projections=not args.no_projections))
         print(f"Jejak on http://{args.host}:{args.port}/graphql", file=sys.stderr)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level="warning",
+            log_config=None,
+            access_log=False,
+        )
     return 0
 
 

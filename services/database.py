@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,12 +81,15 @@ class EmbeddedPostgres:
 
     def start(self) -> Database:
         """Start (or join) the server and return its settings."""
-        import pgserver  # imported here: starting a server is an explicit act, not an import
-
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._server = pgserver.get_server(  # type: ignore[attr-defined]
-            str(self.data_dir), cleanup_mode="stop"
-        )
+        with warnings.catch_warnings():
+            # pgserver's platformdirs warns when XDG_RUNTIME_DIR is unset; it falls back to /tmp.
+            warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+            import pgserver  # here: starting a server is an explicit act, not an import
+
+            self._server = pgserver.get_server(  # type: ignore[attr-defined]
+                str(self.data_dir), cleanup_mode="stop"
+            )
         return Database.from_url(self._server.get_uri())
 
     def stop(self) -> None:

@@ -38,8 +38,11 @@ def database(postgres_server: Database) -> Iterator[Database]:
     admin = psycopg.connect(**postgres_server.psycopg_kwargs(), autocommit=True)
     admin.execute(f'CREATE DATABASE "{name}"')
     db = Database(
-        postgres_server.host, postgres_server.port, postgres_server.user,
-        postgres_server.password, name,
+        postgres_server.host,
+        postgres_server.port,
+        postgres_server.user,
+        postgres_server.password,
+        name,
     )
     yield db
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,0 +1,38 @@
+"""GraphQL type of one recorded event, as oversight reads it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from projections.event_log import LoggedEvent
+
+
+@strawberry.type(description="One recorded event: what happened, who did it, for whom and why.")
+class EmployeeEvent:
+    position: int = strawberry.field(description="Position in the global event log.")
+    version: int = strawberry.field(description="The employee's version this event made.")
+    type: str = strawberry.field(description="The event's class, e.g. Promoted.")
+    recorded_at: datetime
+    actor_id: str
+    actor_role: str
+    tenant: str
+    correlation_id: str = strawberry.field(description="The request that recorded the event.")
+    reason: str | None
+    payload: str = strawberry.field(description="The event's own fields as a JSON object.")
+
+    @classmethod
+    def from_logged(cls, event: LoggedEvent) -> EmployeeEvent:
+        return cls(
+            position=event.position,
+            version=event.originator_version,
+            type=event.event_type,
+            recorded_at=event.recorded_at,
+            actor_id=event.actor_id,
+            actor_role=event.actor_role,
+            tenant=event.tenant,
+            correlation_id=event.correlation_id,
+            reason=event.reason,
+            payload=event.payload,
+        )

@@ -1,0 +1,82 @@
+"""Queries on employees: one by NIP or id, or a page of a unit's employees."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import Info
+
+from graphql_api.context import Context
+from graphql_api.employees.types import Employee, EmployeeConnection
+from graphql_api.enums import EmploymentStatus, EmploymentType, JabatanKind
+from graphql_api.errors import InvalidArgument, PageTooLarge
+from graphql_api.fields import resolver
+from graphql_api.ids import nip_from_cursor, parse_id
+from projections.employees import EmployeeFilter as RowFilter
+from projections.employees import EmployeeRow, employee_by_nip, list_employees
+from services.personnel import normalize_nip
+
+MAX_PAGE_SIZE = 100
+
+
+@strawberry.input(name="EmployeeFilter", description="Narrow a list of employees; all must match.")
+class EmployeeFilterInput:
+    employment_type: EmploymentType | None = None
+    golongan: str | None = None
+    jabatan_kind: JabatanKind | None = None
+    status: EmploymentStatus | None = None
+
+    def to_row_filter(self) -> RowFilter:
+        return RowFilter(
+            employment_type=self.employment_type,
+            golongan=self.golongan,
+            jabatan_kind=self.jabatan_kind,
+            status=self.status,
+        )
+
+
+@strawberry.type
+class EmployeeQueries:
+    @resolver("One employee of the caller's tenant, by `nip` or by `id`.")
+    async def employee(
+        self, info: Info[Context, None], nip: str | None = None, id: strawberry.ID | None = None
+    ) -> Employee | None:
+        tenant = info.context.caller.tenant
+        if (nip is None) == (id is None):
+            raise InvalidArgument("Give exactly one of nip or id.")
+        row: EmployeeRow | None
+        if nip is not None:
+            row = await employee_by_nip(info.context.pool, normalize_nip(nip))
+        else:
+            row = await info.context.loaders.employees.load(parse_id(str(id), "id"))
+        return Employee.from_row(row) if row and row.tenant == tenant else None
+
+    @resolver(
+        "A page of the employees of a unit kerja (and, by default, the units "
+        f"under it), ordered by NIP. `first` is at most {MAX_PAGE_SIZE}."
+    )
+    async def employees(
+        self,
+        info: Info[Context, None],
+        unit_id: strawberry.ID,
+        include_subunits: bool = True,
+        filter: EmployeeFilterInput | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> EmployeeConnection:
+        tenant = info.context.caller.tenant
+        if first > MAX_PAGE_SIZE:
+            raise PageTooLarge(
+                f"first may be at most {MAX_PAGE_SIZE}, not {first}.", max=MAX_PAGE_SIZE
+            )
+        if first < 0:
+            raise InvalidArgument(f"first must not be negative, not {first}.")
+        page = await list_employees(
+            info.context.pool,
+            tenant=tenant,
+            unit_id=parse_id(unit_id, "unitId"),
+            include_subunits=include_subunits,
+            filter=(filter or EmployeeFilterInput()).to_row_filter(),
+            first=first,
+            after_nip=nip_from_cursor(after) if after is not None else None,
+        )
+        return EmployeeConnection.of(page.rows, page.has_next, page.total_count)

@@ -1,0 +1,104 @@
+"""The one place the GraphQL schema is assembled: every feature's queries and mutations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
+
+from graphql_api.audit.queries import AuditQueries
+from graphql_api.consistency import (
+    DEFAULT_WAIT_MS,
+    MAX_WAIT_MS,
+    MIN_POSITION_HEADER,
+    WAIT_TIMEOUT_HEADER,
+    WaitForReadModels,
+)
+from graphql_api.employees.mutations import EmployeeMutations
+from graphql_api.employees.queries import EmployeeQueries
+from graphql_api.errors import log_unexpected, shape_error
+from graphql_api.leave.mutations import LeaveMutations
+from graphql_api.units.mutations import UnitMutations
+from graphql_api.units.queries import UnitQueries
+
+QUERY_DESCRIPTION = f"""Read models of the caller's tenant, for portals and oversight.
+
+Read models follow the event log a moment behind it. To read your own write, send the
+`position` a mutation returned as the HTTP header `{MIN_POSITION_HEADER}: <int>`: the query
+waits until the read models reach it, at most `{WAIT_TIMEOUT_HEADER}` milliseconds (default
+{DEFAULT_WAIT_MS}, at most {MAX_WAIT_MS}), then fails with code READ_MODEL_LAG and the
+position reached. Callers identify with the X-Jejak-User, X-Jejak-Role and X-Jejak-Tenant
+headers, set by the authenticating gateway."""
+
+MUTATION_DESCRIPTION = """Commands of an HR officer (or admin) of a tenant.
+
+Each records events through the PersonnelApplication and returns the log `position` of its
+last event. A refused command records nothing and fails with the rule's `extensions.code`
+(INVALID_NIP, REASON_REQUIRED, CONFLICT, FORBIDDEN, EMPLOYEE_NOT_FOUND, …)."""
+
+
+@strawberry.type(description=QUERY_DESCRIPTION)
+class Query(EmployeeQueries, UnitQueries, AuditQueries):
+    pass
+
+
+@strawberry.type(description=MUTATION_DESCRIPTION)
+class Mutation(EmployeeMutations, UnitMutations, LeaveMutations):
+    pass
+
+
+class JejakSchema(strawberry.Schema):
+    """Gives every error its `extensions.code` and logs the unexpected ones.
+
+    Errors are shaped after `execute` rather than in an extension, because strawberry returns
+    errors raised in parsing or in an extension hook without passing them to extensions.
+    """
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        result = await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
+        if result.errors:
+            result.errors = [shape_error(error) for error in result.errors]
+        return result
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_unexpected(errors)
+
+
+def build_schema() -> JejakSchema:
+    """The Jejak schema with its extensions (caches are per-process, bounded LRU)."""
+    return JejakSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            lambda: ParserCache(maxsize=512),
+            lambda: ValidationCache(maxsize=512),
+            WaitForReadModels,
+        ],
+    )
+
+
+schema = build_schema()

@@ -1,0 +1,103 @@
+"""The ASGI app on a fresh real PostgreSQL database, driven over HTTP through its lifespan."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+
+from graphql_api.app import create_app
+from services.database import Database
+from services.runtime import Runtime, open_runtime
+
+TENANT = "pemkot-palangkaraya"
+HR = {"x-jejak-user": "hr-budi", "x-jejak-role": "hr_officer", "x-jejak-tenant": TENANT}
+AUDITOR = {"x-jejak-user": "inspektorat-1", "x-jejak-role": "auditor", "x-jejak-tenant": TENANT}
+
+
+class CountingPool:
+    """The read-model pool, counting every statement the API sends through it."""
+
+    def __init__(self, pool: Any) -> None:
+        self._pool = pool
+        self.statements: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pool, name)
+
+    async def fetch(self, query: str, *args: Any) -> Any:
+        self.statements.append(query)
+        return await self._pool.fetch(query, *args)
+
+    async def fetchrow(self, query: str, *args: Any) -> Any:
+        self.statements.append(query)
+        return await self._pool.fetchrow(query, *args)
+
+    async def fetchval(self, query: str, *args: Any) -> Any:
+        self.statements.append(query)
+        return await self._pool.fetchval(query, *args)
+
+    def acquire(self) -> Any:
+        raise AssertionError("A read through an acquired connection would not be counted.")
+
+
+@dataclass
+class Api:
+    """An HTTP client of the app, and the read-model statements it caused."""
+
+    client: httpx.AsyncClient
+    pool: CountingPool
+    last_position: int = field(default=0)
+
+    async def graphql(
+        self, query: str, variables: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}},
+            headers=HR if headers is None else headers,
+        )  # fmt: skip
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def command(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        """Run a mutation that must succeed; remember the log position it returned."""
+        body = await self.graphql(query, variables)
+        assert "errors" not in body, body["errors"]
+        [payload] = body["data"].values()
+        self.last_position = max(self.last_position, payload["position"])
+        return dict(payload)
+
+    async def read(
+        self, query: str, variables: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        """Run a query once the read models have every write this client made."""
+        consistent = {"x-min-position": str(self.last_position)}
+        return await self.graphql(
+            query, variables, (HR if headers is None else headers) | consistent
+        )
+
+
+@pytest.fixture
+async def api(database: Database) -> AsyncIterator[Api]:
+    """The app on a fresh database, its lifespan entered, with a client."""
+    pools: list[CountingPool] = []
+
+    @asynccontextmanager
+    async def counted_runtime() -> AsyncIterator[Runtime]:
+        async with open_runtime(database) as runtime:
+            pools.append(CountingPool(runtime.pool))
+            yield dataclasses.replace(runtime, pool=pools[-1])
+
+    app = create_app(counted_runtime)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://jejak") as client:
+            yield Api(client, pools[0])
