@@ -151,3 +151,80 @@ class MentoringNotActive(RuleViolation):
 
 class LearningAlreadyDecided(RuleViolation):
     code = "LEARNING_ALREADY_DECIDED"
+
+
+# --- appraisal cycles ---
+class CycleNotFound(NotFound):
+    code = "CYCLE_NOT_FOUND"
+
+
+class AppraisalNotFound(NotFound):
+    code = "APPRAISAL_NOT_FOUND"
+
+
+class AppraisalForbidden(NotAllowedForRole):
+    """The caller is not the employee, appraiser or superior this appraisal step needs."""
+
+    code = "APPRAISAL_FORBIDDEN"
+
+
+class InvalidSkp(InvalidInput):
+    code = "INVALID_SKP"
+
+
+class UnknownRulesVersion(InvalidInput):
+    code = "UNKNOWN_RULES_VERSION"
+
+
+class CycleLocked(RuleViolation):
+    code = "CYCLE_LOCKED"
+
+
+class UnitNotParticipating(RuleViolation):
+    code = "UNIT_NOT_PARTICIPATING"
+
+
+class SkpNotApproved(RuleViolation):
+    code = "SKP_NOT_APPROVED"
+
+
+class FeedbackRateLimited(RuleViolation):
+    code = "FEEDBACK_RATE_LIMITED"
+
+
+class AppraisalsIncomplete(RuleViolation):
+    code = "APPRAISALS_INCOMPLETE"
+
+
+class OrgRatingMissing(RuleViolation):
+    code = "ORG_RATING_MISSING"
+
+
+class DistributionOutOfBand(RuleViolation):
+    """Units whose predikat distribution fails their band; `failures` lists each condition."""
+
+    code = "DISTRIBUTION_OUT_OF_BAND"
+
+    def __init__(self, failures: list[dict[str, object]]) -> None:
+        super().__init__(
+            "The predikat distribution is out of band: "
+            + "; ".join(
+                f"unit {f['unit_id']} ({f['org_rating']}) needs {f['condition']} but has "
+                f"{f['count']} of {f['total']} ({f['percent']}%)"
+                for f in failures
+            )
+            + "."
+        )
+        self.failures = failures
+
+
+class ObjectionNotAllowed(RuleViolation):
+    code = "OBJECTION_NOT_ALLOWED"
+
+
+class ObjectionWindowClosed(ObjectionNotAllowed):
+    code = "OBJECTION_WINDOW_CLOSED"
+
+
+class ObjectionAlreadyDecided(ObjectionNotAllowed):
+    code = "OBJECTION_DECIDED"

@@ -1,0 +1,303 @@
+"""AppraisalCycle: the cycle-level facts of one tenant's appraisal year (PermenPANRB 6/2022).
+
+Why two aggregates: a tenant has thousands of employees, and every appraiser writes during the
+year. The cycle holds only what HR decides for everyone (settings, participating units, the
+roster of who appraises whom, organisation ratings, finalisation); each employee's SKP,
+feedback, ratings and objection live in their own `EmployeeAppraisal`, so appraisers never
+contend on one stream. HR commands touch the cycle (rarely), appraisers touch one appraisal.
+A change of appraiser is recorded on both, saved together. Finalisation needs every employee's
+annual predikat: the application loads them and passes them in, and the cycle checks the
+bands per unit (rules in `domain.scoring`); once finalised, nothing in the cycle changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID, uuid5
+
+from domain.aggregates.base import JejakAggregate
+from domain.appraisal import (
+    AppraiserChain,
+    CycleSettings,
+    EnrolmentCandidate,
+    local_date,
+    parse_choice,
+)
+from domain.errors import (
+    AppraisalNotFound,
+    AppraisalsIncomplete,
+    CycleLocked,
+    DistributionOutOfBand,
+    InvalidInput,
+    OrgRatingMissing,
+    RuleViolation,
+    UnitNotParticipating,
+)
+from domain.jabatan import JabatanKind
+from domain.meta import EventMeta
+from domain.scoring import (
+    RULES_VERSION,
+    DistributionReport,
+    OrgRating,
+    Predikat,
+    distribution_report,
+)
+
+CYCLE_NAMESPACE = UUID("3d0f6c1e-7b2a-4e59-a8c4-5f1e9b2d7a63")
+OVERRIDE, MUTASI = "OVERRIDE", "MUTASI"
+
+
+class AppraisalCycle(JejakAggregate):
+    """One tenant's appraisal year; its id is derived from (tenant, year)."""
+
+    class Opened(JejakAggregate.Created):
+        tenant: str
+        year: int
+        unit_ids: list[UUID]
+        settings: dict[str, Any]  # CycleSettings.as_fields: period, checkpoints, deadlines, …
+
+    class EmployeesEnrolled(JejakAggregate.Event):
+        enrolments: list[dict[str, Any]]
+
+        def apply(self, aggregate: AppraisalCycle) -> None:
+            for entry in self.enrolments:
+                aggregate.roster[str(entry["employee_id"])] = dict(entry, overridden=False)
+
+    class AppraiserChanged(JejakAggregate.Event):
+        employee_id: UUID
+        cause: str  # OVERRIDE (HR decision) or MUTASI (moved to another unit)
+        unit_before: UUID
+        unit_after: UUID
+        appraiser_before: str | None
+        appraiser_after: str | None
+        superior_before: str | None
+        superior_after: str | None
+
+        def apply(self, aggregate: AppraisalCycle) -> None:
+            entry = aggregate.roster[str(self.employee_id)]
+            entry.update(unit_id=self.unit_after, appraiser=self.appraiser_after)
+            entry.update(superior=self.superior_after, overridden=self.cause == OVERRIDE)
+
+    class OrganisationRated(JejakAggregate.Event):
+        unit_id: UUID
+        rating: str
+        previous: str | None
+
+        def apply(self, aggregate: AppraisalCycle) -> None:
+            aggregate.org_ratings[str(self.unit_id)] = self.rating
+
+    class Finalised(JejakAggregate.Event):
+        received_on: date  # the local date employees receive their result
+        rules_version: str
+        distribution: list[dict[str, Any]]  # per unit: unit_id, org_rating, counts, total
+
+        def apply(self, aggregate: AppraisalCycle) -> None:
+            aggregate.finalised_on = self.received_on
+
+    def __init__(
+        self,
+        tenant: str,
+        year: int,
+        unit_ids: list[UUID],
+        settings: dict[str, Any],
+        meta: EventMeta,
+    ) -> None:
+        self.tenant, self.year = tenant, year
+        self.unit_ids = list(unit_ids)
+        self.settings = dict(settings)
+        self.roster: dict[str, dict[str, Any]] = {}  # str(employee id) → enrolment
+        self.org_ratings: dict[str, str] = {}  # str(unit id) → OrgRating
+        self.finalised_on: date | None = None
+
+    @staticmethod
+    def id_for(tenant: str, year: int) -> UUID:
+        """One cycle per tenant and year."""
+        return uuid5(CYCLE_NAMESPACE, f"{tenant}/{year}")
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        year: int,
+        unit_ids: Sequence[UUID],
+        settings: CycleSettings,
+        at: datetime,
+        meta: EventMeta,
+    ) -> AppraisalCycle:
+        """Open the tenant's cycle for a year, naming the participating units."""
+        if not 2022 <= year <= 2100:
+            raise InvalidInput("A cycle year is 2022 (PermenPANRB 6/2022) or later.")
+        if not unit_ids or len(set(unit_ids)) != len(unit_ids):
+            raise InvalidInput("A cycle names one or more participating units, each once.")
+        cycle: AppraisalCycle = cls.start(
+            cls.Opened,
+            cls.id_for(meta.tenant, year),
+            at,
+            meta,
+            tenant=meta.tenant,
+            year=year,
+            unit_ids=list(unit_ids),
+            settings=settings.as_fields(year),
+        )
+        return cycle
+
+    # --- invariants, read as sentences ---------------------------------------------------
+    def check_is_open(self) -> None:
+        if self.finalised_on is not None:
+            raise CycleLocked(f"The {self.year} cycle was finalised on {self.finalised_on}.")
+
+    def check_unit_participates(self, unit_id: UUID) -> None:
+        if unit_id not in self.unit_ids:
+            raise UnitNotParticipating(f"Unit {unit_id} is not in the {self.year} cycle.")
+
+    def enrolment(self, employee_id: UUID) -> dict[str, Any]:
+        """The roster entry of an enrolled employee, or AppraisalNotFound."""
+        try:
+            return self.roster[str(employee_id)]
+        except KeyError:
+            raise AppraisalNotFound(f"Employee {employee_id} is not enrolled.") from None
+
+    def enrolment_by_nip(self, nip: str) -> dict[str, Any] | None:
+        return next((e for e in self.roster.values() if e["nip"] == nip), None)
+
+    def employee_ids(self, unit_id: UUID | None = None) -> list[UUID]:
+        """Enrolled employees, of one unit if given."""
+        entries = self.roster.values()
+        return [e["employee_id"] for e in entries if unit_id in (None, e["unit_id"])]
+
+    def unit_distribution(
+        self, unit_id: UUID, predikats: Mapping[UUID, Predikat | None]
+    ) -> DistributionReport:
+        """The unit's predikat (of the employees given) against its organisation rating."""
+        rating = self.org_ratings.get(str(unit_id))
+        in_unit = [predikats.get(e) for e in self.employee_ids(unit_id)]
+        return distribution_report(
+            OrgRating(rating) if rating else None,
+            [p for p in in_unit if p is not None],
+            most_is_plurality=self.settings["most_is_plurality"],
+        )
+
+    # --- commands -------------------------------------------------------------------------
+    def enrol(
+        self,
+        candidates: Iterable[EnrolmentCandidate],
+        chains: Mapping[UUID, AppraiserChain],
+        at: datetime,
+        meta: EventMeta,
+    ) -> list[dict[str, Any]]:
+        """Enrol the candidates of participating units not yet enrolled; returns them."""
+        self.check_is_open()
+        known = {e["nip"] for e in self.roster.values()}
+        new = []
+        for c in candidates:
+            if c.unit_id in self.unit_ids and str(c.employee_id) not in self.roster:
+                if c.nip in known:
+                    raise InvalidInput(f"NIP {c.nip} is enrolled under another employee id.")
+                known.add(c.nip)
+                chain = chains[c.employee_id]
+                kind = parse_choice(JabatanKind, c.jabatan_kind, "jabatan kind")
+                new.append(
+                    {
+                        "employee_id": c.employee_id,
+                        "nip": c.nip,
+                        "unit_id": c.unit_id,
+                        "jabatan_kind": kind.value,
+                        "is_head": c.is_head,
+                        "appraiser": chain.appraiser,
+                        "superior": chain.superior,
+                    }
+                )
+        if not new:
+            raise RuleViolation("Every candidate of the participating units is enrolled already.")
+        self.record(self.EmployeesEnrolled, at, meta, enrolments=new)
+        return new
+
+    def change_appraiser(
+        self,
+        employee_id: UUID,
+        cause: str,
+        unit_id: UUID,
+        chain: AppraiserChain,
+        at: datetime,
+        meta: EventMeta,
+    ) -> None:
+        """Override the derived appraiser chain (with a reason), or follow a mutasi."""
+        self.check_is_open()
+        entry = self.enrolment(employee_id)
+        self.check_unit_participates(unit_id)
+        if cause == OVERRIDE:
+            meta.require_reason("Overriding an appraiser")
+        if entry["nip"] in (chain.appraiser, chain.superior) or (
+            chain.appraiser is not None and chain.appraiser == chain.superior
+        ):
+            raise InvalidInput("The employee, appraiser and superior are three people.")
+        before = (entry["unit_id"], entry["appraiser"], entry["superior"])
+        if before == (unit_id, chain.appraiser, chain.superior):
+            raise RuleViolation("That is already the employee's unit and appraiser chain.")
+        self.record(
+            self.AppraiserChanged,
+            at,
+            meta,
+            employee_id=employee_id,
+            cause=cause,
+            unit_before=before[0],
+            unit_after=unit_id,
+            appraiser_before=before[1],
+            appraiser_after=chain.appraiser,
+            superior_before=before[2],
+            superior_after=chain.superior,
+        )
+
+    def rate_organisation(
+        self, unit_id: UUID, rating: OrgRating, at: datetime, meta: EventMeta
+    ) -> None:
+        """Record the unit's predikat kinerja organisasi; changing it needs a reason."""
+        self.check_is_open()
+        self.check_unit_participates(unit_id)
+        previous = self.org_ratings.get(str(unit_id))
+        if previous == rating.value:
+            raise RuleViolation(f"The unit is rated {previous} already.")
+        if previous is not None:
+            meta.require_reason("Changing an organisation rating")
+        self.record(
+            self.OrganisationRated,
+            at,
+            meta,
+            unit_id=unit_id,
+            rating=rating.value,
+            previous=previous,
+        )
+
+    def finalise(
+        self, predikats: Mapping[UUID, Predikat | None], at: datetime, meta: EventMeta
+    ) -> None:
+        """Lock the cycle: every annual predikat set, every unit rated and in band."""
+        self.check_is_open()
+        missing = [e["nip"] for e in self.roster.values() if not predikats.get(e["employee_id"])]
+        if missing:
+            raise AppraisalsIncomplete(
+                f"{len(missing)} employee(s) have no annual predikat: {', '.join(missing[:20])}."
+            )
+        unrated = [str(u) for u in self.unit_ids if str(u) not in self.org_ratings]
+        if unrated:
+            raise OrgRatingMissing(f"Units without an organisation rating: {', '.join(unrated)}.")
+        summary, failing = [], []
+        for unit_id in self.unit_ids:
+            report = self.unit_distribution(unit_id, predikats)
+            rated = {"unit_id": unit_id, "org_rating": report.org_rating}
+            summary.append(rated | {"counts": report.counts, "total": report.total})
+            failing += [rated | asdict(failure) for failure in report.failures]
+        if failing:
+            raise DistributionOutOfBand(failing)
+        received_on = local_date(at, self.settings["utc_offset_hours"])
+        self.record(
+            self.Finalised,
+            at,
+            meta,
+            received_on=received_on,
+            rules_version=RULES_VERSION,
+            distribution=summary,
+        )
