@@ -66,7 +66,8 @@ class EventLogProjection:
                 originator_version int NOT NULL, aggregate_type text NOT NULL,
                 event_type text NOT NULL, recorded_at timestamptz NOT NULL,
                 actor_id text NOT NULL, actor_role text NOT NULL, tenant text NOT NULL,
-                correlation_id text NOT NULL, reason text, payload jsonb NOT NULL)""",
+                correlation_id text NOT NULL, reason text, payload json NOT NULL)""",
+            # json, not jsonb: the stored text is the canonical one the CLI audit prints too.
             f"CREATE INDEX IF NOT EXISTS event_log_by_originator "
             f"ON {schema}.event_log (originator_id, position)",
         ]

@@ -49,13 +49,15 @@ def rebuild(
             sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(BUILD_SCHEMA))
         )
         runner.ensure_schema()
+        # Build up to the head as it was at the start; what arrives meanwhile is applied by
+        # the swap, so steady traffic cannot keep a rebuild from ever finishing.
         target, applied = reader.head(), 0
-        while applied_now := _build_batch(runner):
+        while runner.position() < target and (applied_now := _build_batch(runner)):
             applied += applied_now
             if progress:
                 progress(applied, max(target, applied))
-        applied += _swap(runner)
-        position = runner.reader.head()
+        applied_in_swap, position = _swap(runner)
+        applied += applied_in_swap
     finally:
         runner.close()
     return RebuildReport(applied, time.perf_counter() - started, position)
@@ -67,13 +69,15 @@ def _build_batch(runner: ProjectionRunner) -> int:
         return runner.apply_pending(cur)
 
 
-def _swap(runner: ProjectionRunner) -> int:
+def _swap(runner: ProjectionRunner) -> tuple[int, int]:
     """Under the runners' lock: apply the last events, then rename build → live."""
     with runner.conn.transaction(), runner.conn.cursor() as cur:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (RUNNER_LOCK,))
-        applied = 0
-        while applied_now := runner.apply_pending(cur):
+        # Writers do not take this lock, so bound the catch-up by the head seen now.
+        head, applied = runner.reader.head(), 0
+        while runner.position_in(cur) < head and (applied_now := runner.apply_pending(cur)):
             applied += applied_now
+        position = runner.position_in(cur)
         cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(OLD_SCHEMA)))
         cur.execute(
             "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", (READ_SCHEMA,)
@@ -90,4 +94,4 @@ def _swap(runner: ProjectionRunner) -> int:
             )
         )
         cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(OLD_SCHEMA)))
-    return applied
+    return applied, position

@@ -76,6 +76,10 @@ class ProjectionRunner:
         with self.conn.transaction(), self.conn.cursor() as cur:
             return self._position(cur)
 
+    def position_in(self, cur: Cursor[Any]) -> int:
+        """The position, read inside the caller's transaction."""
+        return self._position(cur)
+
     def process_batch(self) -> int:
         """Apply the next batch in its own transaction; returns how many events it applied."""
         with self.conn.transaction(), self.conn.cursor() as cur:

@@ -10,12 +10,13 @@ from typing import TextIO
 class ProgressBar:
     """Redraws at most ten times a second on a terminal; prints every 10% otherwise."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr, width: int = 30) -> None:
-        self.label, self.stream, self.width = label, stream, width
+    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
+        # Look sys.stderr up now, not at import, so that redirecting it (capsys) works.
+        self.label, self.stream, self.width = label, stream or sys.stderr, width
         self.started = time.perf_counter()
         self.last_draw = 0.0
         self.last_decile = -1
-        self.tty = stream.isatty()
+        self.tty = self.stream.isatty()
 
     def __call__(self, done: int, total: int) -> None:
         now = time.perf_counter()

@@ -6,6 +6,7 @@ caller and plain values, validates, saves the events and returns where they land
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ class PersonnelApplication(Application[UUID]):
     ) -> None:
         super().__init__(env)
         self.clock = clock
-        self._pending: dict[UUID, JejakAggregate] | None = None
+        self._batches = threading.local()  # a batch belongs to the thread that opened it
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -375,13 +376,19 @@ class PersonnelApplication(Application[UUID]):
         """
         if self._pending is not None:
             raise RuntimeError("Batches do not nest.")
-        self._pending = {}
+        pending: dict[UUID, JejakAggregate] = {}
+        self._batches.pending = pending
         try:
             yield
-            if self._pending:
-                self.save(*self._pending.values())
+            if pending:
+                self.save(*pending.values())
         finally:
-            self._pending = None
+            self._batches.pending = None
+
+    @property
+    def _pending(self) -> dict[UUID, JejakAggregate] | None:
+        pending: dict[UUID, JejakAggregate] | None = getattr(self._batches, "pending", None)
+        return pending
 
     def _load(self, aggregate_id: UUID) -> Any:
         if self._pending is not None and aggregate_id in self._pending:

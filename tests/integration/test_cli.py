@@ -1,0 +1,134 @@
+"""The operator's command line against the test database: rebuild, status and audit."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from domain.aggregates.employee import Employee
+from scripts.cli import main
+from services.caller import Caller
+from services.database import Database
+from services.personnel import PersonnelApplication
+from tests.integration.scenarios import TENANT, Office, database_url, read_model_contents
+
+pytestmark = pytest.mark.integration
+
+PROJECTIONS = ["career", "employees", "event_log", "leave", "units"]
+
+
+@pytest.fixture
+def cli_database(database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """The test database, given to the CLI as DATABASE_URL."""
+    monkeypatch.setenv("DATABASE_URL", database_url(database))
+    return database
+
+
+@pytest.fixture
+def career(personnel: PersonnelApplication, caller: Caller, office: Office) -> str:
+    """The first employee's NIP, after a promotion and a granted leave."""
+    nip = office.nips[0]
+    personnel.promote(caller, nip=nip, to_golongan="III/b", effective_on=date(2019, 4, 1))
+    personnel.grant_leave(
+        caller,
+        nip=nip,
+        leave_type="CT",
+        start=date(2024, 3, 4),
+        end=date(2024, 3, 8),
+        reason="Urusan keluarga",
+    )
+    return nip
+
+
+def test_the_database_url_given_to_the_cli_names_the_test_database(database: Database) -> None:
+    assert Database.from_url(database_url(database)) == database
+
+
+def test_projections_rebuild_builds_every_read_model_and_reports_the_events(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["projections", "rebuild"]) == 0
+
+    out = capsys.readouterr().out
+    assert "Rebuilt every read model from 5 events" in out
+    assert "live at position 5." in out
+    tables = read_model_contents(cli_database)
+    assert [len(tables[name]) for name in ("units", "employees", "event_log")] == [2, 3, 5]
+
+
+def test_projections_rebuild_shows_its_progress_on_the_current_stderr(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["projections", "rebuild"])
+
+    assert "rebuild [" in capsys.readouterr().err
+
+
+def test_projections_status_lists_each_projection_at_the_head_with_no_lag(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["projections", "rebuild"])
+    capsys.readouterr()
+
+    assert main(["projections", "status"]) == 0
+
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split() == ["projection", "position", "head", "lag", "updated"]
+    assert [line.split()[:4] for line in lines] == [[name, "5", "5", "0"] for name in PROJECTIONS]
+
+
+def test_projections_status_without_read_models_says_how_to_make_them(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["projections", "status"]) == 1
+    assert "projections rebuild" in capsys.readouterr().out
+
+
+def test_audit_employee_json_prints_each_event_as_one_object_in_log_order(
+    cli_database: Database, office: Office, career: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", "employee", career, "--json"]) == 0
+
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(e["position"], e["originator_version"], e["event_type"]) for e in events] == [
+        (3, 1, "Appointed"),
+        (6, 2, "Promoted"),
+        (7, 3, "LeaveGranted"),
+    ]
+    assert {e["originator_id"] for e in events} == {str(Employee.id_for(career))}
+    assert {(e["aggregate_type"], e["actor_id"], e["actor_role"], e["tenant"]) for e in events} == {
+        ("Employee", "hr-officer-1", "hr_officer", TENANT)
+    }
+    assert [e["reason"] for e in events] == [None, None, "Urusan keluarga"]
+    assert [e["recorded_at"] for e in events] == [
+        "2024-07-01 08:00:02+00:00",
+        "2024-07-01 08:00:05+00:00",
+        "2024-07-01 08:00:06+00:00",
+    ]
+    assert json.loads(events[1]["payload"]) == {
+        "effective_on": "2019-04-01",
+        "from_golongan": "III/a",
+        "to_golongan": "III/b",
+    }
+
+
+def test_audit_employee_finds_a_nip_written_with_separators(
+    cli_database: Database, office: Office, career: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spaced = f"{career[:8]} {career[8:14]} {career[14]} {career[15:]}"
+
+    assert main(["audit", "employee", spaced, "--json"]) == 0
+
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_audit_employee_of_an_unknown_nip_exits_1_and_says_so(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", "employee", "199001012020011001", "--json"]) == 1
+
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "No events for NIP 199001012020011001" in captured.err
