@@ -62,6 +62,8 @@ class CareerProjection:
         paired = handlers_for(self, batch)
         if not paired:
             return
+        self.cur, self.schema = cur, schema
+        self.unit_names: dict[UUID, str] = {}
         self.state = self._latest(cur, schema, {env.event.originator_id for _, env in paired})
         entries = [self._entry(envelope, *handler(envelope)) for handler, envelope in paired]
         cur.executemany(
@@ -95,7 +97,8 @@ class CareerProjection:
 
     def on_Employee_Transferred(self, env: Envelope) -> tuple[str, date, str]:  # noqa: N802
         e = self._set(env, unit_id=env.event.to_unit_id)
-        return "TRANSFERRED", e.effective_on, f"Mutasi {e.from_unit_id} → {e.to_unit_id}"
+        source, target = self._unit_name(e.from_unit_id), self._unit_name(e.to_unit_id)
+        return "TRANSFERRED", e.effective_on, f"Mutasi {source} → {target}"
 
     def on_Employee_ConfirmedAsPNS(self, env: Envelope) -> tuple[str, date, str]:  # noqa: N802
         e = self._set(env, employment_type="PNS")
@@ -133,6 +136,14 @@ class CareerProjection:
             e.meta.actor_role,
             e.meta.reason,
         )
+
+    def _unit_name(self, unit_id: UUID) -> str:
+        # The units projection runs first in the batch, so the unit is already there.
+        if unit_id not in self.unit_names:
+            self.cur.execute(f"SELECT name FROM {self.schema}.units WHERE id = %s", (unit_id,))
+            row = self.cur.fetchone()
+            self.unit_names[unit_id] = str(row[0]) if row else str(unit_id)
+        return self.unit_names[unit_id]
 
     @staticmethod
     def _latest(cur: Cursor[Any], schema: str, ids: set[UUID]) -> dict[UUID, dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""`jejak`: the operator's command line (serve, projections, audit)."""
+"""`jejak`: the operator's command line (serve, projections, audit, generate)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from projections.reader import EventReader
 from projections.rebuild import rebuild
 from projections.runner import ProjectionRunner
 from projections.status import projection_status
+from scripts.datagen.cli import add_generate_command
+from scripts.datagen.loader import load_demo_if_empty
 from scripts.progress import ProgressBar
 from services.audit import audit_trail
 from services.database import Database, resolve_database
@@ -50,6 +52,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     configure_logging()
     with _database() as database:
+        if args.demo and load_demo_if_empty(database):
+            print("Loaded the demo data: 500 generated employees.", file=sys.stderr)
         app = create_app(lambda: open_runtime(database, run_projections=not args.no_projections))
         print(f"Jejak on http://{args.host}:{args.port}/graphql", file=sys.stderr)
         uvicorn.run(
@@ -134,7 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not follow the log in this process (run `jejak projections run`)",
     )
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="first load 500 generated employees (fixed seed) if the event log is empty",
+    )
     serve.set_defaults(func=cmd_serve)
+
+    add_generate_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True

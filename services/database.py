@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import warnings
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class EmbeddedPostgres:
     def start(self) -> Database:
         """Start (or join) the server and return its settings."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        logging.getLogger("pgserver").setLevel(logging.WARNING)  # its INFO is initdb's chatter
         with warnings.catch_warnings():
             # pgserver's platformdirs warns when XDG_RUNTIME_DIR is unset; it falls back to /tmp.
             warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")

@@ -165,7 +165,6 @@ def test_catch_up_writes_a_career_entry_per_change_with_the_state_after_it(
 def test_a_career_entry_describes_its_change_and_who_made_it(
     database: Database, office: Office, caught_up: int
 ) -> None:
-    dinas, bidang = office.dinas_id, office.bidang_id
     assert rows(
         database,
         "SELECT detail, actor_id, actor_role FROM rm.career_entries WHERE employee_id = %s "
@@ -177,7 +176,7 @@ def test_a_career_entry_describes_its_change_and_who_made_it(
             "Appointed as PNS III/a",
             "III/a → III/b",
             "FUNGSIONAL: Analis Kepegawaian",
-            f"Mutasi {bidang} → {dinas}",
+            "Mutasi Bidang Pembinaan SD → Dinas Pendidikan",
             "SATYALANCANA_KARYA_SATYA_10: Satyalancana Karya Satya X Tahun",
         )
     ]

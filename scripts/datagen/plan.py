@@ -1,0 +1,139 @@
+"""The whole plan: each tenant's units, then each employee's history, as steps.
+
+The plan is a pure function of its arguments: every random choice comes from a
+`random.Random` seeded with the seed and what it is for (a tenant's staffing, a hire, a NIP and
+a history source), so the same seed gives the same plan, and adding a history source leaves
+the others' choices unchanged.
+
+History sources plug in here: each takes an employee's `Career` and its own random stream and
+yields the steps of one kind of history (leave, awards, discipline; appraisal cycles and
+training can join them). Steps of one employee run in date order.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from scripts.datagen.careers import Career, plan_career
+from scripts.datagen.discipline import plan_discipline
+from scripts.datagen.honours import plan_awards
+from scripts.datagen.leave import plan_leave
+from scripts.datagen.people import NipRegistry
+from scripts.datagen.regions import REGIONS, Region, split_employees
+from scripts.datagen.staffing import staff
+from scripts.datagen.steps import CreateUnit, Step
+from scripts.datagen.unit_tree import build_tree
+
+UNTIL = date(2025, 12, 31)  # histories run up to this day: fixed, so plans do not age
+UNITS_FOUNDED = date(1985, 1, 2)  # before the earliest appointment
+MIN_EMPLOYEES_PER_TENANT = 10
+
+
+@dataclass(frozen=True)
+class HistorySource:
+    """A planner of one kind of history; its name seeds its own random stream."""
+
+    name: str
+    plan: Callable[[Career, random.Random], Iterable[Step]]
+
+
+HISTORY_SOURCES: tuple[HistorySource, ...] = (
+    HistorySource("leave", plan_leave),
+    HistorySource("awards", plan_awards),
+    HistorySource("discipline", plan_discipline),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeePlan:
+    """One employee's history: the appointment first, then every step in date order."""
+
+    nip: str
+    employment_type: str  # as of the plan's end
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class TenantPlan:
+    """A tenant's units (parents first) and its employees."""
+
+    region: Region
+    units: tuple[CreateUnit, ...]
+    employees: tuple[EmployeePlan, ...]
+
+    @property
+    def events(self) -> int:
+        """How many events loading it records (one per step)."""
+        return len(self.units) + sum(len(e.steps) for e in self.employees)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything to load, per tenant."""
+
+    seed: int
+    until: date
+    tenants: tuple[TenantPlan, ...]
+
+    @property
+    def events(self) -> int:
+        """How many events loading it records."""
+        return sum(t.events for t in self.tenants)
+
+    @property
+    def employees(self) -> int:
+        """How many employees it appoints."""
+        return sum(len(t.employees) for t in self.tenants)
+
+
+def build_plan(
+    employees: int,
+    seed: int,
+    regions: tuple[Region, ...] = REGIONS,
+    *,
+    until: date = UNTIL,
+    sources: tuple[HistorySource, ...] = HISTORY_SOURCES,
+) -> Plan:
+    """Plan `employees` employees over `regions` (shared by weight), deterministically."""
+    if not regions:
+        raise ValueError("Give at least one region.")
+    if employees < MIN_EMPLOYEES_PER_TENANT * len(regions):
+        raise ValueError(
+            f"{employees} employees are too few for {len(regions)} tenant(s): give at least "
+            f"{MIN_EMPLOYEES_PER_TENANT * len(regions)}, or fewer tenants."
+        )
+    shares = split_employees(employees, regions)
+    nips = NipRegistry()
+    tenants = tuple(
+        _tenant(region, shares[region.key], seed, nips, until, sources) for region in regions
+    )
+    return Plan(seed, until, tenants)
+
+
+def _tenant(
+    region: Region,
+    employees: int,
+    seed: int,
+    nips: NipRegistry,
+    until: date,
+    sources: tuple[HistorySource, ...],
+) -> TenantPlan:
+    tree = build_tree(region, employees)
+    units = tuple(CreateUnit(UNITS_FOUNDED, u.code, u.name, u.kind.value, u.parent) for u in tree)
+    hires = staff(tree, employees, _rng(seed, region.key, "staffing"))
+    plans = []
+    for index, hire in enumerate(hires):
+        career, steps = plan_career(hire, region, _rng(seed, region.key, index), nips, until)
+        for source in sources:
+            steps += source.plan(career, _rng(seed, career.nip, source.name))
+        steps.sort(key=lambda s: s.sort_key)
+        plans.append(EmployeePlan(career.nip, hire.employment.value, tuple(steps)))
+    return TenantPlan(region, units, tuple(plans))
+
+
+def _rng(seed: int, *purpose: object) -> random.Random:
+    # A string seed is hashed with SHA-512: stable across runs, unlike hash().
+    return random.Random("/".join(map(str, (seed, *purpose))))  # noqa: S311 - not for secrets

@@ -1,0 +1,69 @@
+"""The plan: a pure function of the seed, open to more history sources."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+import pytest
+
+from scripts.datagen.careers import Career
+from scripts.datagen.plan import HISTORY_SOURCES, HistorySource, Plan, build_plan
+from scripts.datagen.regions import KERTAPATI, PALANGKARAYA, find_region, split_employees
+from scripts.datagen.steps import RecordAward, Step
+
+
+def test_the_same_seed_gives_the_same_plan() -> None:
+    assert build_plan(120, seed=3) == build_plan(120, seed=3)
+
+
+def test_another_seed_gives_another_plan() -> None:
+    assert build_plan(120, seed=3) != build_plan(120, seed=4)
+
+
+def test_the_plan_counts_one_event_per_step(plan: Plan) -> None:
+    steps = sum(len(e.steps) for t in plan.tenants for e in t.employees)
+    units = sum(len(t.units) for t in plan.tenants)
+
+    assert plan.events == steps + units
+    assert plan.employees == 600
+
+
+def test_employees_are_shared_among_the_regions_by_weight() -> None:
+    shares = split_employees(101, (PALANGKARAYA, KERTAPATI))
+
+    assert shares == {"palangkaraya": 56, "kertapati": 45}
+    assert sum(split_employees(9_999, (PALANGKARAYA, KERTAPATI)).values()) == 9_999
+
+
+def test_regions_are_found_by_short_name_or_tenant_code() -> None:
+    assert find_region("Kertapati") is find_region("pemkot-kertapati") is KERTAPATI
+    with pytest.raises(ValueError, match="Unknown region 'bandung'"):
+        find_region("bandung")
+
+
+def test_too_few_employees_for_the_tenants_are_refused() -> None:
+    with pytest.raises(ValueError, match="too few for 4 tenant"):
+        build_plan(39, seed=1)
+
+
+def test_a_further_history_source_adds_its_steps_and_changes_no_other_choice() -> None:
+    def commendations(career: Career, rng: random.Random) -> Iterable[Step]:
+        day = career.last_day
+        yield RecordAward(
+            day, "PENGHARGAAN_LAINNYA", "Piagam Penghargaan", f"No. {rng.randint(1, 9)}"
+        )
+
+    base = build_plan(60, seed=5, regions=(KERTAPATI,))
+    more = build_plan(
+        60,
+        seed=5,
+        regions=(KERTAPATI,),
+        sources=(*HISTORY_SOURCES, HistorySource("x", commendations)),
+    )
+
+    for before, after in zip(base.tenants[0].employees, more.tenants[0].employees, strict=True):
+        added = [s for s in after.steps if s not in before.steps]
+        assert len(added) == 1
+        assert isinstance(added[0], RecordAward)
+        assert [s for s in after.steps if s not in added] == list(before.steps)
