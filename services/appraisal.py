@@ -55,11 +55,12 @@ from domain.appraisal import (
     derive_appraisers,
     parse_choice,
 )
-from domain.errors import AlreadyExists, AppraisalForbidden, Conflict, CycleNotFound
+from domain.errors import AlreadyExists, AppraisalForbidden, CycleNotFound
 from domain.scoring import DistributionReport, OrgRating, Rating, Recomputation, recompute_predikats
 from domain.talent import Potensial, TalentBox
 from services.caller import AUDITORS, WRITERS, Caller, Role
-from services.personnel import MAX_ATTEMPTS, Outcome, utc_now
+from services.personnel import Outcome, utc_now
+from services.retry import check_expected_version, retry_lost_races
 from services.transcodings import register_jejak_transcodings
 
 ASN = frozenset({Role.EMPLOYEE})
@@ -580,23 +581,20 @@ class AppraisalApplication(Application[UUID]):
 
         The first aggregate the command returns is the one the Outcome describes.
         """
-        for _ in range(MAX_ATTEMPTS):
+
+        def attempt() -> Outcome:
             cycle = self.get_cycle(caller, cycle_id)
             if not locked_ok:
                 cycle.check_is_open()
             appraisal = self._appraisal(cycle, employee_id)
-            if expected_version is not None and appraisal.version != expected_version:
-                raise Conflict(
-                    f"The appraisal of {appraisal.nip} is at version {appraisal.version}, "
-                    f"not {expected_version}: reload and try again."
-                )
+            subject = f"The appraisal of {appraisal.nip}"
+            check_expected_version(subject, appraisal.version, expected_version)
             changed = command(cycle, appraisal, self.clock())
-            try:
-                return self._outcome(changed[0], self.save(*changed))
-            except IntegrityError:
-                if expected_version is not None:
-                    raise Conflict(f"The appraisal of {appraisal.nip} changed meanwhile.") from None
-        raise Conflict("The appraisal is changing too fast; try again.")
+            return self._outcome(changed[0], self.save(*changed))
+
+        return retry_lost_races(
+            attempt, subject="The appraisal", strict=expected_version is not None
+        )
 
     def _change_cycle(
         self,
@@ -604,14 +602,11 @@ class AppraisalApplication(Application[UUID]):
         cycle_id: UUID,
         command: Callable[[AppraisalCycle, datetime], Sequence[JejakAggregate]],
     ) -> Outcome:
-        for _ in range(MAX_ATTEMPTS):
+        def attempt() -> Outcome:
             cycle = self.get_cycle(caller, cycle_id)
-            changed = command(cycle, self.clock())
-            try:
-                return self._outcome(cycle, self.save(*changed))
-            except IntegrityError:
-                continue
-        raise Conflict("The cycle is changing too fast; try again.")
+            return self._outcome(cycle, self.save(*command(cycle, self.clock())))
+
+        return retry_lost_races(attempt, subject="The cycle", strict=False)
 
     def _appraisal(self, cycle: AppraisalCycle, employee_id: UUID) -> EmployeeAppraisal:
         cycle.enrolment(employee_id)  # AppraisalNotFound unless enrolled

@@ -25,7 +25,6 @@ from domain.discipline import parse_sanction
 from domain.employment import parse_employment_type, parse_separation_kind
 from domain.errors import (
     AlreadyExists,
-    Conflict,
     EmployeeNotFound,
     InvalidLeaveRequest,
     RuleViolation,
@@ -37,10 +36,10 @@ from domain.nip import parse_nip
 from domain.ranks import parse_golongan
 from domain.units import check_name, check_unit_code, parse_unit_kind
 from services.caller import WRITERS, Caller
+from services.retry import check_expected_version, retry_lost_races
 from services.transcodings import register_jejak_transcodings
 
 MAX_UNIT_DEPTH = 8
-MAX_ATTEMPTS = 8  # retries of a command whose aggregate another writer changed meanwhile
 
 A = TypeVar("A", bound=JejakAggregate)
 
@@ -349,21 +348,17 @@ class PersonnelApplication(Application[UUID]):
         is a CONFLICT for them to review. Without one, the command is re-run on the fresh
         state: its rules are checked again, and no concurrent update is ever lost.
         """
-        for _ in range(MAX_ATTEMPTS):
+
+        def attempt() -> Outcome:
             employee = self.get_employee(nip)
             employee.check_tenant(caller.meta())
-            if expected_version is not None and employee.version != expected_version:
-                raise Conflict(
-                    f"Employee {employee.nip} is at version {employee.version}, "
-                    f"not {expected_version}: reload and try again."
-                )
+            check_expected_version(f"Employee {employee.nip}", employee.version, expected_version)
             command(employee, self.clock())
-            try:
-                return self._commit(employee)
-            except IntegrityError:
-                if expected_version is not None:
-                    raise Conflict(f"Employee {employee.nip} was changed meanwhile.") from None
-        raise Conflict(f"Employee {normalize_nip(nip)} is changing too fast; try again.")
+            return self._commit(employee)
+
+        return retry_lost_races(
+            attempt, subject=f"Employee {normalize_nip(nip)}", strict=expected_version is not None
+        )
 
     # --- saving, one command at a time or in a batch ---------------------------------------
     @contextmanager

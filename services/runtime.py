@@ -14,8 +14,10 @@ import asyncpg
 from projections.positions import PositionWatcher
 from projections.reader import EventReader
 from projections.runner import ProjectionRunner
+from services.appraisal import AppraisalApplication
 from services.database import Database
 from services.personnel import PersonnelApplication, utc_now
+from services.training import TrainingApplication
 
 
 @dataclass
@@ -24,6 +26,8 @@ class Runtime:
 
     database: Database
     personnel: PersonnelApplication
+    appraisal: AppraisalApplication
+    training: TrainingApplication
     pool: asyncpg.Pool
     positions: PositionWatcher
     reader: EventReader
@@ -40,6 +44,20 @@ def build_personnel(
 ) -> PersonnelApplication:
     """The write-side application on `database` (creates the event tables if missing)."""
     return PersonnelApplication(env=database.eventsourcing_env(), clock=clock)
+
+
+def build_appraisal(
+    database: Database, clock: Callable[[], datetime] = utc_now
+) -> AppraisalApplication:
+    """The appraisal application, on the same event log as the personnel one."""
+    return AppraisalApplication(env=database.eventsourcing_env(), clock=clock)
+
+
+def build_training(
+    database: Database, clock: Callable[[], datetime] = utc_now
+) -> TrainingApplication:
+    """The training application, on the same event log as the personnel one."""
+    return TrainingApplication(env=database.eventsourcing_env(), clock=clock)
 
 
 def prepare_read_models(database: Database, reader: EventReader) -> None:
@@ -60,6 +78,8 @@ async def open_runtime(
 ) -> AsyncIterator[Runtime]:
     """Open everything a serve process needs; with `run_projections`, follow the log too."""
     personnel = await asyncio.to_thread(build_personnel, database, clock)
+    appraisal = await asyncio.to_thread(build_appraisal, database, clock)
+    training = await asyncio.to_thread(build_training, database, clock)
     reader = EventReader(personnel)
     await asyncio.to_thread(prepare_read_models, database, reader)
     stop = threading.Event()
@@ -73,14 +93,24 @@ async def open_runtime(
     positions = PositionWatcher(pool)
     await positions.start()
     try:
-        yield Runtime(database, personnel, pool, positions, reader, thread)
+        yield Runtime(
+            database=database,
+            personnel=personnel,
+            appraisal=appraisal,
+            training=training,
+            pool=pool,
+            positions=positions,
+            reader=reader,
+            runner_thread=thread,
+        )
     finally:
         stop.set()
         await positions.stop()
         await pool.close()
         if thread is not None:
             await asyncio.to_thread(thread.join, 5)
-        personnel.close()
+        for application in (training, appraisal, personnel):
+            application.close()
 
 
 def _follow(database: Database, reader: EventReader, stop: threading.Event) -> None:

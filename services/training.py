@@ -24,7 +24,7 @@ from typing import Any, ClassVar, TypeVar
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
+from eventsourcing.persistence import JSONTranscoder, Recording
 
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.competency_catalogue import CompetencyCatalogue
@@ -34,7 +34,6 @@ from domain.aggregates.mentoring import Mentoring, Side
 from domain.aggregates.training import Training
 from domain.competency import parse_competency_kind
 from domain.errors import (
-    Conflict,
     EmployeeNotFound,
     LearningRecordNotFound,
     MentoringNotFound,
@@ -47,7 +46,8 @@ from domain.learning import parse_form
 from domain.meta import EventMeta
 from domain.units import check_name
 from services.caller import WRITERS, Caller, Role
-from services.personnel import MAX_ATTEMPTS, Outcome, normalize_nip, utc_now
+from services.personnel import Outcome, normalize_nip, utc_now
+from services.retry import check_expected_version, retry_lost_races
 from services.transcodings import register_jejak_transcodings
 
 TRAINING_INSTITUTION = "training_institution"
@@ -99,15 +99,14 @@ class TrainingApplication(Application[UUID]):
         """Add a competency (TEKNIS, MANAJERIAL or SOSIAL_KULTURAL) to the tenant's catalogue."""
         _require(caller, HR, "Adding a competency")
         name, competency_kind = check_name(name, "A competency name"), parse_competency_kind(kind)
-        for _ in range(MAX_ATTEMPTS):
+
+        def attempt() -> Outcome:  # a lost race re-checks the code against the fresh catalogue
             at, meta = self.clock(), caller.meta(reason)
             catalogue = self.get_catalogue(caller) or CompetencyCatalogue.open(at, meta)
             catalogue.add_competency(code, name, competency_kind, at, meta)
-            try:
-                return _outcome(catalogue, self.save(catalogue))
-            except IntegrityError:
-                continue  # another officer changed the catalogue: check the code again
-        raise Conflict("The competency catalogue is changing too fast; try again.")
+            return _outcome(catalogue, self.save(catalogue))
+
+        return retry_lost_races(attempt, subject="The competency catalogue", strict=False)
 
     def set_jabatan_requirements(
         self,
@@ -580,20 +579,15 @@ class TrainingApplication(Application[UUID]):
         With an expected version a concurrent change is a CONFLICT for the caller to review;
         without one the command re-runs on the fresh state, its rules checked again.
         """
-        for _ in range(MAX_ATTEMPTS):
+        subject = f"{kind.__name__} {aggregate_id}"
+
+        def attempt() -> Outcome:
             aggregate = self.get(caller, kind, aggregate_id)
-            if expected_version is not None and aggregate.version != expected_version:
-                raise Conflict(
-                    f"{kind.__name__} {aggregate_id} is at version {aggregate.version}, "
-                    f"not {expected_version}: reload and try again."
-                )
+            check_expected_version(subject, aggregate.version, expected_version)
             command(aggregate, self.clock())
-            try:
-                return _outcome(aggregate, self.save(aggregate))
-            except IntegrityError:
-                if expected_version is not None:
-                    raise Conflict(f"{kind.__name__} {aggregate_id} changed meanwhile.") from None
-        raise Conflict(f"{kind.__name__} {aggregate_id} is changing too fast; try again.")
+            return _outcome(aggregate, self.save(aggregate))
+
+        return retry_lost_races(attempt, subject=subject, strict=expected_version is not None)
 
 
 def _acting_employee(caller: Caller) -> UUID | None:
