@@ -98,3 +98,19 @@ async def events_of(
         first,
     )
     return [LoggedEvent(*(r[name] for name in _FIELDS)) for r in records]
+
+
+async def events_about(
+    pool: asyncpg.Pool, employee_id: UUID, after_position: int | None, first: int
+) -> list[LoggedEvent]:
+    """Every event concerning one employee (see `projections.subjects`), in log order."""
+    columns = ", ".join(f"l.{name}" for name in _FIELDS[:-1])
+    records = await pool.fetch(
+        f"SELECT {columns}, l.payload::text AS payload "
+        f"FROM {READ_SCHEMA}.event_subjects s JOIN {READ_SCHEMA}.event_log l USING (position) "
+        "WHERE s.employee_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3",
+        employee_id,
+        after_position or 0,
+        first,
+    )
+    return [LoggedEvent(*(r[name] for name in _FIELDS)) for r in records]

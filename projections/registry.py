@@ -7,6 +7,7 @@ from projections.career import CareerProjection
 from projections.employees import EmployeesProjection
 from projections.event_log import EventLogProjection
 from projections.leave import LeaveProjection
+from projections.subjects import EventSubjectsProjection
 from projections.units import UnitsProjection
 
 
@@ -18,4 +19,5 @@ def all_projections() -> list[Projection]:
         CareerProjection(),
         LeaveProjection(),
         EventLogProjection(),
+        EventSubjectsProjection(),
     ]

@@ -18,7 +18,7 @@ from projections.status import projection_status
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import load_demo_if_empty
 from scripts.progress import ProgressBar
-from services.audit import audit_trail
+from services.audit import employee_trail
 from services.database import Database, resolve_database
 from services.personnel import PersonnelApplication, normalize_nip
 from services.runtime import build_personnel, prepare_read_models
@@ -109,7 +109,7 @@ def cmd_projections_status(_: argparse.Namespace) -> int:
 
 def cmd_audit_employee(args: argparse.Namespace) -> int:
     with _database() as database, _personnel(database) as personnel:
-        events = audit_trail(personnel, Employee.id_for(normalize_nip(args.nip)))
+        events = employee_trail(personnel, Employee.id_for(normalize_nip(args.nip)))
         if not events:
             print(f"No events for NIP {args.nip}.", file=sys.stderr)
             return 1

@@ -11,7 +11,7 @@ from graphql_api.context import Context
 from graphql_api.errors import InvalidArgument, PageTooLarge
 from graphql_api.fields import resolver
 from projections.employees import employee_by_nip
-from projections.event_log import events_of
+from projections.event_log import events_about
 from services.caller import AUDITORS
 from services.personnel import normalize_nip
 
@@ -21,7 +21,9 @@ MAX_EVENTS = 1000
 @strawberry.type
 class AuditQueries:
     @resolver(
-        "Every event of one employee of the caller's tenant, in log order; page "
+        "Every event concerning one employee of the caller's tenant, in log order: their own "
+        "record's and those of the appraisals, training, mentoring and learning that name "
+        "them. Page "
         f"with `after` (the last position seen). Auditors and admins only; `first` is at most "
         f"{MAX_EVENTS}."
     )
@@ -37,5 +39,5 @@ class AuditQueries:
         employee = await employee_by_nip(info.context.pool, normalize_nip(nip))
         if employee is None or employee.tenant != caller.tenant:
             raise EmployeeNotFound(f"No employee with NIP {nip} in {caller.tenant}.")
-        events = await events_of(info.context.pool, employee.id, after, first)
+        events = await events_about(info.context.pool, employee.id, after, first)
         return [EmployeeEvent.from_logged(event) for event in events]

@@ -40,6 +40,8 @@ READ_MODEL_TABLES = {
     "career_entries": ("*", "position"),
     "leave_entries": ("*", "position"),
     "event_log": ("*", "position"),
+    "event_subjects": ("*", "employee_id, position"),
+    "owned_aggregates": ("*", "originator_id"),
     "projection_positions": ("name, position", "name"),
 }
 

@@ -16,6 +16,7 @@ from domain.aggregates.org_unit import OrgUnit
 from projections.employees import employee_by_nip
 from projections.reader import EventReader
 from projections.rebuild import rebuild
+from projections.registry import all_projections
 from projections.runner import ProjectionRunner
 from projections.status import projection_status
 from services.caller import Caller
@@ -34,7 +35,7 @@ from tests.integration.scenarios import (
 
 pytestmark = pytest.mark.integration
 
-PROJECTIONS = ["career", "employees", "event_log", "leave", "units"]
+PROJECTIONS = sorted(projection.name for projection in all_projections())
 
 
 class Loop:

@@ -132,12 +132,12 @@ class FakeReadModels:
         used = sum(e.days for e in self.leave.get(employee.id, []) if e.start.year == year)
         return AnnualLeaveBalance(year, 12, 0, used, 12 - used)
 
-    async def events_of(
-        self, _: Any, originator_id: UUID, after_position: int | None, first: int
+    async def events_about(
+        self, _: Any, employee_id: UUID, after_position: int | None, first: int
     ) -> list[LoggedEvent]:
-        self.calls.append(("events_of", (originator_id, after_position, first)))
+        self.calls.append(("events_about", (employee_id, after_position, first)))
         events = [
-            e for e in self.events.get(originator_id, []) if e.position > (after_position or 0)
+            e for e in self.events.get(employee_id, []) if e.position > (after_position or 0)
         ]
         return events[:first]
 
@@ -149,7 +149,7 @@ _PATCHES = {
     "graphql_api.career.loaders": ["career_histories"],
     "graphql_api.leave.loaders": ["leave_records"],
     "graphql_api.employees.types": ["leave_balance"],
-    "graphql_api.audit.queries": ["employee_by_nip", "events_of"],
+    "graphql_api.audit.queries": ["employee_by_nip", "events_about"],
 }
 
 

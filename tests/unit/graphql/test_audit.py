@@ -77,4 +77,4 @@ async def test_an_auditor_of_another_tenant_gets_employee_not_found(
     seed(read_models, tenant=OTHER_TENANT)
     result = await execute(make_context(runtime, role="auditor"), EVENTS, {"nip": nip_of(1)})
     assert codes(result) == ["EMPLOYEE_NOT_FOUND"]
-    assert ("events_of", (Employee.id_for(nip_of(1)), None, 100)) not in read_models.calls
+    assert ("events_about", (Employee.id_for(nip_of(1)), None, 100)) not in read_models.calls
