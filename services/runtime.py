@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 import asyncpg
 
@@ -18,6 +19,8 @@ from services.appraisal import AppraisalApplication
 from services.database import Database
 from services.personnel import PersonnelApplication, utc_now
 from services.training import TrainingApplication
+
+AppT = TypeVar("AppT")
 
 
 @dataclass
@@ -39,25 +42,18 @@ class Runtime:
         return max(head - await self.positions.current(), 0)
 
 
+def build_application(
+    kind: Callable[..., AppT], database: Database, clock: Callable[[], datetime] = utc_now
+) -> AppT:
+    """A Jejak application on `database`'s one event log (creates the event tables if missing)."""
+    return kind(env=database.eventsourcing_env(), clock=clock)
+
+
 def build_personnel(
     database: Database, clock: Callable[[], datetime] = utc_now
 ) -> PersonnelApplication:
-    """The write-side application on `database` (creates the event tables if missing)."""
-    return PersonnelApplication(env=database.eventsourcing_env(), clock=clock)
-
-
-def build_appraisal(
-    database: Database, clock: Callable[[], datetime] = utc_now
-) -> AppraisalApplication:
-    """The appraisal application, on the same event log as the personnel one."""
-    return AppraisalApplication(env=database.eventsourcing_env(), clock=clock)
-
-
-def build_training(
-    database: Database, clock: Callable[[], datetime] = utc_now
-) -> TrainingApplication:
-    """The training application, on the same event log as the personnel one."""
-    return TrainingApplication(env=database.eventsourcing_env(), clock=clock)
+    """The write-side application of personnel records on `database`."""
+    return build_application(PersonnelApplication, database, clock)
 
 
 def prepare_read_models(database: Database, reader: EventReader) -> None:
@@ -78,8 +74,8 @@ async def open_runtime(
 ) -> AsyncIterator[Runtime]:
     """Open everything a serve process needs; with `run_projections`, follow the log too."""
     personnel = await asyncio.to_thread(build_personnel, database, clock)
-    appraisal = await asyncio.to_thread(build_appraisal, database, clock)
-    training = await asyncio.to_thread(build_training, database, clock)
+    appraisal = await asyncio.to_thread(build_application, AppraisalApplication, database, clock)
+    training = await asyncio.to_thread(build_application, TrainingApplication, database, clock)
     reader = EventReader(personnel)
     await asyncio.to_thread(prepare_read_models, database, reader)
     stop = threading.Event()

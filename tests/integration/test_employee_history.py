@@ -13,7 +13,7 @@ from services.audit import employee_trail
 from services.caller import Caller
 from services.database import Database
 from services.personnel import PersonnelApplication
-from services.runtime import build_training
+from services.runtime import build_application
 from services.training import TrainingApplication
 from tests.integration.scenarios import Office, SteppingClock
 
@@ -24,7 +24,7 @@ SENIOR = "197505152000031001"  # in service since 2000: may mentor the office's 
 
 @pytest.fixture
 def training(database: Database, clock: SteppingClock) -> Iterator[TrainingApplication]:
-    application = build_training(database, clock=clock)
+    application = build_application(TrainingApplication, database, clock=clock)
     yield application
     application.close()
 
