@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from domain.employment import EmploymentType
-from domain.errors import InvalidGolongan
+from domain.errors import InvalidGolongan, PromotionNotAllowed
 
 ALL_PNS_GOLONGAN: tuple[str, ...] = (
     *(f"I/{r}" for r in "abcd"),
@@ -79,3 +79,31 @@ def steps_between(current: Golongan, target: Golongan) -> int:
             f"with {target.scheme} golongan {target.code}."
         )
     return target.rank - current.rank
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A kenaikan pangkat the rules allow: from, to, and how many steps it jumps."""
+
+    current: Golongan
+    target: Golongan
+    steps: int
+
+    @property
+    def needs_reason(self) -> bool:
+        """More than one step at a time is an exception someone must justify."""
+        return self.steps > 1
+
+
+def check_promotion(employment_type: str, current_code: str, to_code: str) -> Promotion:
+    """Only a PNS is promoted, and only upwards (PromotionNotAllowed otherwise)."""
+    if employment_type != EmploymentType.PNS.value:
+        raise PromotionNotAllowed(
+            f"Only a PNS gets kenaikan pangkat; this employee is {employment_type}."
+        )
+    current = parse_golongan(current_code, EmploymentType.PNS)
+    target = parse_golongan(to_code, EmploymentType.PNS)
+    steps = steps_between(current, target)
+    if steps <= 0:
+        raise PromotionNotAllowed(f"{target.code} is not above the current {current.code}.")
+    return Promotion(current, target, steps)

@@ -14,18 +14,12 @@ from domain.aggregates.base import JejakAggregate
 from domain.awards import AwardKind, check_award_eligibility
 from domain.discipline import Sanction
 from domain.employment import EmploymentStatus, EmploymentType, SeparationKind, Sex
-from domain.errors import (
-    EmployeeNotActive,
-    EmployeeNotFound,
-    InvalidInput,
-    PromotionNotAllowed,
-    RuleViolation,
-)
+from domain.errors import EmployeeNotActive, EmployeeNotFound, InvalidInput, RuleViolation
 from domain.jabatan import Jabatan
 from domain.leave import LeaveContext, LeaveRecord, LeaveRequest, LeaveType, check_leave
 from domain.meta import EventMeta
 from domain.nip import Nip
-from domain.ranks import Golongan, parse_golongan, steps_between
+from domain.ranks import Golongan, check_promotion
 
 EMPLOYEE_NAMESPACE = UUID("0b8e2f4e-9a51-4c3b-8f7d-2d6c1e5a7b90")
 
@@ -216,23 +210,16 @@ class Employee(JejakAggregate):
     def promote(self, to: str, effective_on: date, at: datetime, meta: EventMeta) -> None:
         """Kenaikan pangkat: one step up, more only with a reason."""
         self._check_can_change(effective_on, meta)
-        if self.employment_type != EmploymentType.PNS.value:
-            raise PromotionNotAllowed(
-                f"Only a PNS gets kenaikan pangkat; this employee is {self.employment_type}."
-            )
-        current = parse_golongan(self.golongan, EmploymentType.PNS)
-        target = parse_golongan(to, EmploymentType.PNS)
-        steps = steps_between(current, target)
-        if steps <= 0:
-            raise PromotionNotAllowed(f"{target.code} is not above the current {current.code}.")
-        if steps > 1:
-            meta.require_reason(f"A promotion of {steps} steps ({current.code} → {target.code})")
+        promotion = check_promotion(self.employment_type, self.golongan, to)
+        current, target = promotion.current.code, promotion.target.code
+        if promotion.needs_reason:
+            meta.require_reason(f"A promotion of {promotion.steps} steps ({current} → {target})")
         self.record(
             self.Promoted,
             at,
             meta,
-            from_golongan=current.code,
-            to_golongan=target.code,
+            from_golongan=current,
+            to_golongan=target,
             effective_on=effective_on,
         )
 

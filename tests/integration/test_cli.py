@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from domain.aggregates.employee import Employee
+from projections.registry import all_projections
 from scripts.cli import main
 from services.caller import Caller
 from services.database import Database
@@ -16,7 +17,7 @@ from tests.integration.scenarios import TENANT, Office, database_url, read_model
 
 pytestmark = pytest.mark.integration
 
-PROJECTIONS = ["career", "employees", "event_log", "leave", "units"]
+PROJECTIONS = sorted(projection.name for projection in all_projections())
 
 
 @pytest.fixture
