@@ -22,11 +22,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any, TypeVar
-from uuid import UUID
 
+from domain.appraisal_enrolment import (  # re-exported: who appraises whom lives there
+    AppraiserChain,
+    EnrolmentCandidate,
+    UnitNode,
+    derive_appraisers,
+)
 from domain.errors import InvalidInput, InvalidSkp, ObjectionWindowClosed
 
 E = TypeVar("E", bound=StrEnum)
+__all__ = ["AppraiserChain", "EnrolmentCandidate", "UnitNode", "derive_appraisers"]
 
 ANNUAL = "ANNUAL"
 OBJECTION_WINDOW_DAYS = 14
@@ -214,73 +220,6 @@ def check_perilaku(expectations: Mapping[str, str]) -> dict[str, str]:
     if set(given) != set(BERAKHLAK):
         raise InvalidSkp(f"Perilaku kerja lists exactly the BerAKHLAK values: {BERAKHLAK}.")
     return {value: given[value] for value in BERAKHLAK}
-
-
-# --- who appraises whom (§1.2) ----------------------------------------------------------------
-@dataclass(frozen=True)
-class EnrolmentCandidate:
-    """An employee the feeder proposes for enrolment, as the read models know them."""
-
-    employee_id: UUID
-    nip: str
-    unit_id: UUID
-    jabatan_kind: str
-    is_head: bool
-
-
-@dataclass(frozen=True)
-class UnitNode:
-    unit_id: UUID
-    parent_id: UUID | None
-
-
-@dataclass(frozen=True)
-class AppraiserChain:
-    """An employee's pejabat penilai and the appraiser's superior, by NIP (None: unknown)."""
-
-    appraiser: str | None
-    superior: str | None
-
-
-def derive_appraisers(
-    candidates: Iterable[EnrolmentCandidate], units: Iterable[UnitNode]
-) -> dict[UUID, AppraiserChain]:
-    """Each candidate's appraiser chain from the unit tree (§1.2 table [M]).
-
-    The appraiser is the head of the employee's unit, or of the parent unit for a unit head;
-    the superior is the appraiser's own appraiser. A unit without a head passes the role to
-    the next head up [L] (in practice a Plt is enrolled as head). Above the top unit the
-    appraiser is the kepala daerah, who is not an ASN: None, to be set by an override.
-    """
-    candidates = list(candidates)
-    parent = {unit.unit_id: unit.parent_id for unit in units}
-    heads: dict[UUID, str] = {}
-    for candidate in candidates:
-        if (
-            candidate.is_head
-            and heads.setdefault(candidate.unit_id, candidate.nip) != candidate.nip
-        ):
-            raise InvalidInput(f"Unit {candidate.unit_id} has more than one head.")
-    headed_unit = {nip: unit for unit, nip in heads.items()}
-
-    def head_from(unit_id: UUID | None) -> str | None:
-        seen: set[UUID] = set()
-        while unit_id is not None and unit_id not in seen:
-            if unit_id in heads:
-                return heads[unit_id]
-            seen.add(unit_id)
-            unit_id = parent.get(unit_id)
-        return None
-
-    def appraiser_of(unit_id: UUID, is_head: bool) -> str | None:
-        return head_from(parent.get(unit_id) if is_head else unit_id)
-
-    chains = {}
-    for c in candidates:
-        appraiser = appraiser_of(c.unit_id, c.is_head)
-        superior = appraiser_of(headed_unit[appraiser], True) if appraiser else None
-        chains[c.employee_id] = AppraiserChain(appraiser, superior)
-    return chains
 
 
 # --- feedback ---------------------------------------------------------------------------------

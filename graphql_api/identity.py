@@ -1,7 +1,8 @@
 """Who is calling, as named by request headers that an authenticating gateway sets.
 
 No identity provider is wired into Jejak yet. Until one is, a caller identifies through
-`X-Jejak-User`, `X-Jejak-Role` (hr_officer, auditor, employee, admin) and `X-Jejak-Tenant`
+`X-Jejak-User`, `X-Jejak-Role` (hr_officer, auditor, employee, admin,
+training_institution, supervisor) and `X-Jejak-Tenant`
 (e.g. `pemkot-palangkaraya`). The API trusts these headers as they arrive, so it is meant to
 sit behind a gateway that authenticates the user and sets them itself, dropping any a client
 sent; exposed directly, anyone could claim any role for any tenant.

@@ -11,6 +11,9 @@ from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext, ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from graphql_api.appraisal.mutations import AppraisalMutations
+from graphql_api.appraisal.mutations_assessment import AssessmentMutations
+from graphql_api.appraisal.queries import AppraisalQueries
 from graphql_api.audit.queries import AuditQueries
 from graphql_api.consistency import (
     DEFAULT_WAIT_MS,
@@ -23,6 +26,8 @@ from graphql_api.employees.mutations import EmployeeMutations
 from graphql_api.employees.queries import EmployeeQueries
 from graphql_api.errors import log_unexpected, shape_error
 from graphql_api.leave.mutations import LeaveMutations
+from graphql_api.training.mutations import TrainingMutations
+from graphql_api.training.queries import TrainingQueries
 from graphql_api.units.mutations import UnitMutations
 from graphql_api.units.queries import UnitQueries
 
@@ -43,12 +48,19 @@ last event. A refused command records nothing and fails with the rule's `extensi
 
 
 @strawberry.type(description=QUERY_DESCRIPTION)
-class Query(EmployeeQueries, UnitQueries, AuditQueries):
+class Query(EmployeeQueries, UnitQueries, AuditQueries, AppraisalQueries, TrainingQueries):
     pass
 
 
 @strawberry.type(description=MUTATION_DESCRIPTION)
-class Mutation(EmployeeMutations, UnitMutations, LeaveMutations):
+class Mutation(
+    EmployeeMutations,
+    UnitMutations,
+    LeaveMutations,
+    AppraisalMutations,
+    AssessmentMutations,
+    TrainingMutations,
+):
     pass
 
 

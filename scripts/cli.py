@@ -15,6 +15,7 @@ from projections.reader import EventReader
 from projections.rebuild import rebuild
 from projections.runner import ProjectionRunner
 from projections.status import projection_status
+from scripts.appraisal_cli import add_appraisal_command
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import load_demo_if_empty
 from scripts.progress import ProgressBar
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     add_generate_command(commands)
+    add_appraisal_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True

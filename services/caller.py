@@ -17,6 +17,8 @@ class Role(StrEnum):
     AUDITOR = "auditor"  # Inspektorat, BKN, Ombudsman: read-only, full history
     EMPLOYEE = "employee"  # an ASN using the self-service portal
     ADMIN = "admin"  # operators of the system
+    TRAINING_INSTITUTION = "training_institution"  # a lembaga diklat acting for the tenant
+    SUPERVISOR = "supervisor"  # an atasan nominating their staff for training
 
 
 WRITERS = frozenset({Role.HR_OFFICER, Role.ADMIN})

@@ -24,8 +24,8 @@ from domain.appraisal import (
     CycleSettings,
     EnrolmentCandidate,
     local_date,
-    parse_choice,
 )
+from domain.appraisal_enrolment import roster_entry
 from domain.errors import (
     AppraisalNotFound,
     AppraisalsIncomplete,
@@ -36,7 +36,6 @@ from domain.errors import (
     RuleViolation,
     UnitNotParticipating,
 )
-from domain.jabatan import JabatanKind
 from domain.meta import EventMeta
 from domain.scoring import (
     RULES_VERSION,
@@ -197,19 +196,7 @@ class AppraisalCycle(JejakAggregate):
                 if c.nip in known:
                     raise InvalidInput(f"NIP {c.nip} is enrolled under another employee id.")
                 known.add(c.nip)
-                chain = chains[c.employee_id]
-                kind = parse_choice(JabatanKind, c.jabatan_kind, "jabatan kind")
-                new.append(
-                    {
-                        "employee_id": c.employee_id,
-                        "nip": c.nip,
-                        "unit_id": c.unit_id,
-                        "jabatan_kind": kind.value,
-                        "is_head": c.is_head,
-                        "appraiser": chain.appraiser,
-                        "superior": chain.superior,
-                    }
-                )
+                new.append(roster_entry(c, chains[c.employee_id]))
         if not new:
             raise RuleViolation("Every candidate of the participating units is enrolled already.")
         self.record(self.EmployeesEnrolled, at, meta, enrolments=new)

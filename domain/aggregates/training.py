@@ -11,51 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, ClassVar
 from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
-from domain.errors import (
-    AttendanceInsufficient,
-    InvalidLearning,
-    ParticipantNotEligible,
-    PrerequisitesNotMet,
-    ProgrammeNotOpen,
+from domain.enrolment import (
+    CANDIDATE,
+    HOLDING,
+    Roster,
+    Seat,
+    Status,
+    check_definition,
+    check_result,
+    check_session_held,
 )
-from domain.learning import LearningForm, check_programme_jp, meets_attendance
+from domain.learning import LearningForm
 from domain.meta import EventMeta
 
-MAX_CAPACITY = 1000
-MAX_SESSION_MINUTES = 600  # one session is at most a 10-hour day
+__all__ = ["Seat", "Status", "Training"]
 
 
-class Status(StrEnum):
-    """A programme is open until it finishes or is cancelled."""
-
-    OPEN = "OPEN"
-    FINISHED = "FINISHED"
-    CANCELLED = "CANCELLED"
-
-
-class Seat(StrEnum):
-    """Where a participant stands; REJECTED, WITHDRAWN, PASSED and FAILED are final."""
-
-    NOMINATED = "NOMINATED"
-    APPLIED = "APPLIED"
-    ACCEPTED = "ACCEPTED"
-    WAITLISTED = "WAITLISTED"
-    REJECTED = "REJECTED"
-    WITHDRAWN = "WITHDRAWN"
-    PASSED = "PASSED"
-    FAILED = "FAILED"
-
-
-_CANDIDATE = (Seat.NOMINATED, Seat.APPLIED)
-_HOLDING = (*_CANDIDATE, Seat.ACCEPTED, Seat.WAITLISTED)  # released if the programme ends
-
-
-class Training(JejakAggregate):
+class Training(Roster, JejakAggregate):
     """A training programme of one tenant; completion grants its JP to those who pass."""
 
     class Defined(JejakAggregate.Created):
@@ -171,9 +147,7 @@ class Training(JejakAggregate):
         self.sessions = list(sessions)
         self.prerequisite_ids = list(prerequisite_ids)
         self.status = Status.OPEN.value
-        self.seats: dict[str, str] = {}  # str(employee id) → Seat
-        self.waitlist: list[str] = []  # first come, first promoted
-        self.attended: dict[str, list[int]] = {}
+        self.seats, self.waitlist, self.attended = {}, [], {}
 
     @classmethod
     def define(
@@ -192,12 +166,7 @@ class Training(JejakAggregate):
         meta: EventMeta,
     ) -> Training:
         """Define a programme; competencies and prerequisites were checked by the application."""
-        if not competency_codes:
-            raise InvalidLearning("A programme develops at least one competency.")
-        if not 1 <= capacity <= MAX_CAPACITY:
-            raise InvalidLearning(f"Capacity must be 1–{MAX_CAPACITY} participants.")
-        schedule = _check_sessions(sessions)
-        check_programme_jp(jp, sum(s["minutes"] for s in schedule))
+        schedule = check_definition(competency_codes, capacity, sessions, jp)
         training: Training = cls.start(
             cls.Defined,
             id,
@@ -214,48 +183,6 @@ class Training(JejakAggregate):
             prerequisite_ids=list(dict.fromkeys(prerequisite_ids)),
         )
         return training
-
-    # --- queries and invariants ------------------------------------------------------------
-    def seat_of(self, employee_id: UUID) -> Seat | None:
-        """Where the employee stands in this programme, if anywhere."""
-        seat = self.seats.get(str(employee_id))
-        return Seat(seat) if seat else None
-
-    def has_passed(self, employee_id: UUID) -> bool:
-        """Whether the employee passed this programme (it counts as a prerequisite)."""
-        return self.seat_of(employee_id) is Seat.PASSED
-
-    @property
-    def accepted_count(self) -> int:
-        return sum(1 for seat in self.seats.values() if seat == Seat.ACCEPTED)
-
-    @property
-    def scheduled_minutes(self) -> int:
-        return sum(int(s["minutes"]) for s in self.sessions)
-
-    def attended_minutes(self, employee_id: UUID) -> int:
-        done = self.attended.get(str(employee_id), [])
-        return sum(int(self.sessions[n - 1]["minutes"]) for n in done)
-
-    def check_is_open(self) -> None:
-        if self.status != Status.OPEN:
-            raise ProgrammeNotOpen(f"Programme {self.title!r} is {self.status.lower()}.")
-
-    def check_seat(self, employee_id: UUID, *allowed: Seat) -> Seat:
-        self.check_is_open()
-        seat = self.seat_of(employee_id)
-        if seat not in allowed:
-            wanted = " or ".join(s.value for s in allowed)
-            raise ParticipantNotEligible(
-                f"The employee is {seat.value if seat else 'not in the programme'}; "
-                f"this needs {wanted}."
-            )
-        return seat
-
-    def check_prerequisites(self, passed: Collection[UUID]) -> None:
-        missing = [str(p) for p in self.prerequisite_ids if p not in passed]
-        if missing:
-            raise PrerequisitesNotMet(f"First pass the programme(s) {', '.join(missing)}.")
 
     # --- commands -------------------------------------------------------------------------
     def nominate(
@@ -278,15 +205,12 @@ class Training(JejakAggregate):
         at: datetime,
         meta: EventMeta,
     ) -> None:
-        self.check_is_open()
-        if self.seat_of(employee_id) is not None:
-            raise ParticipantNotEligible("The employee has already entered this programme.")
-        self.check_prerequisites(passed)
+        self.check_can_enter(employee_id, self.prerequisite_ids, passed)
         self.record(event_class, at, meta, employee_id=employee_id)
 
     def accept(self, employee_id: UUID, at: datetime, meta: EventMeta) -> Seat:
         """Accept a candidate into a free seat, or put them on the waitlist when full."""
-        self.check_seat(employee_id, *_CANDIDATE)
+        self.check_seat(employee_id, *CANDIDATE)
         if self.accepted_count < self.capacity:
             self.record(
                 self.ParticipantAccepted, at, meta, employee_id=employee_id, from_waitlist=False
@@ -297,13 +221,13 @@ class Training(JejakAggregate):
 
     def reject(self, employee_id: UUID, at: datetime, meta: EventMeta) -> None:
         """Refuse a candidate or a waitlisted employee, with a reason."""
-        self.check_seat(employee_id, *_CANDIDATE, Seat.WAITLISTED)
+        self.check_seat(employee_id, *CANDIDATE, Seat.WAITLISTED)
         meta.require_reason("Rejecting a participant")
         self.record(self.ParticipantRejected, at, meta, employee_id=employee_id)
 
     def withdraw(self, employee_id: UUID, at: datetime, meta: EventMeta) -> UUID | None:
         """Withdraw a participant with a reason; a freed seat goes to the first waitlisted."""
-        seat = self.check_seat(employee_id, *_HOLDING)
+        seat = self.check_seat(employee_id, *HOLDING)
         meta.require_reason("A withdrawal")
         self.record(
             self.ParticipantWithdrawn, at, meta, employee_id=employee_id, previous_seat=seat.value
@@ -319,14 +243,8 @@ class Training(JejakAggregate):
     ) -> None:
         """Record that an accepted participant attended a session that has taken place."""
         self.check_seat(employee_id, Seat.ACCEPTED)
-        if not 1 <= session <= len(self.sessions):
-            raise InvalidLearning(f"The programme has sessions 1–{len(self.sessions)}.")
-        held_on: date = self.sessions[session - 1]["on"]
-        if held_on > at.date():
-            raise InvalidLearning(f"Session {session} is on {held_on}; it has not taken place.")
-        if session in self.attended.get(str(employee_id), []):
-            raise ParticipantNotEligible(f"Attendance at session {session} is already recorded.")
-        minutes = int(self.sessions[session - 1]["minutes"])
+        attended = self.attended.get(str(employee_id), [])
+        held_on, minutes = check_session_held(self.sessions, session, at.date(), attended)
         self.record(
             self.AttendanceRecorded,
             at,
@@ -349,18 +267,8 @@ class Training(JejakAggregate):
     ) -> None:
         """Record an accepted participant's result; it needs 80% of the minutes attended."""
         self.check_seat(employee_id, Seat.ACCEPTED)
-        passed = _check_result(LearningForm(self.form), result, score, certificate_ref)
-        last_session: date = self.sessions[-1]["on"]
-        if not last_session <= completed_on <= at.date():
-            raise InvalidLearning(
-                f"The completion date must be between the last session ({last_session}) and today."
-            )
-        attended, scheduled = self.attended_minutes(employee_id), self.scheduled_minutes
-        if not meets_attendance(attended, scheduled):
-            raise AttendanceInsufficient(
-                f"Attended {attended} of {scheduled} minutes; completion needs 80%. "
-                "Withdraw the participant instead."
-            )
+        passed = check_result(LearningForm(self.form), result, score, certificate_ref)
+        self.check_can_complete(employee_id, completed_on, at.date())
         self.record(
             self.ParticipantCompleted,
             at,
@@ -378,48 +286,11 @@ class Training(JejakAggregate):
 
     def finish(self, at: datetime, meta: EventMeta) -> None:
         """Close the programme once every accepted participant has a result."""
-        self.check_is_open()
-        pending = [e for e, seat in self.seats.items() if seat == Seat.ACCEPTED]
-        if pending:
-            raise ParticipantNotEligible(
-                f"{len(pending)} accepted participant(s) have no result yet."
-            )
-        self.record(self.Finished, at, meta, released_ids=self._holding())
+        self.check_can_finish()
+        self.record(self.Finished, at, meta, released_ids=self.holding())
 
     def cancel(self, at: datetime, meta: EventMeta) -> None:
         """Cancel with a reason, releasing everybody; refused once any result exists."""
-        self.check_is_open()
-        if any(seat in (Seat.PASSED, Seat.FAILED) for seat in self.seats.values()):
-            raise ProgrammeNotOpen("Results are recorded: finish the programme instead.")
+        self.check_can_cancel()
         meta.require_reason("Cancelling a programme")
-        self.record(self.Cancelled, at, meta, released_ids=self._holding())
-
-    def _holding(self) -> list[UUID]:
-        return [UUID(e) for e, seat in self.seats.items() if seat in _HOLDING]
-
-
-def _check_sessions(sessions: Sequence[tuple[date, int]]) -> list[dict[str, Any]]:
-    if not sessions:
-        raise InvalidLearning("A programme has at least one session.")
-    dates = [on for on, _ in sessions]
-    if dates != sorted(dates):
-        raise InvalidLearning("List the sessions in date order.")
-    if any(not 1 <= minutes <= MAX_SESSION_MINUTES for _, minutes in sessions):
-        raise InvalidLearning(f"A session lasts 1–{MAX_SESSION_MINUTES} minutes.")
-    return [{"on": on, "minutes": minutes} for on, minutes in sessions]
-
-
-def _check_result(
-    form: LearningForm, result: str, score: float | None, certificate_ref: str | None
-) -> bool:
-    """Whether the result is a pass, after checking its score and certificate."""
-    result = result.strip().upper()
-    if result not in (Seat.PASSED, Seat.FAILED):
-        raise InvalidLearning(f"A result is PASSED or FAILED, not {result!r}.")
-    if form.has_score and (score is None or not 0 <= score <= 100):
-        raise InvalidLearning(f"A {form.value} result needs a score of 0–100.")
-    if not form.has_score and score is not None:
-        raise InvalidLearning(f"A {form.value} result has no score.")
-    if (result == Seat.PASSED) != bool(certificate_ref and certificate_ref.strip()):
-        raise InvalidLearning("A pass needs a certificate reference; a fail has none.")
-    return result == Seat.PASSED
+        self.record(self.Cancelled, at, meta, released_ids=self.holding())

@@ -136,9 +136,7 @@ class FakeReadModels:
         self, _: Any, employee_id: UUID, after_position: int | None, first: int
     ) -> list[LoggedEvent]:
         self.calls.append(("events_about", (employee_id, after_position, first)))
-        events = [
-            e for e in self.events.get(employee_id, []) if e.position > (after_position or 0)
-        ]
+        events = [e for e in self.events.get(employee_id, []) if e.position > (after_position or 0)]
         return events[:first]
 
 
@@ -183,6 +181,7 @@ class FakeRuntime:
     personnel: PersonnelApplication
     positions: FakePositions
     pool: Any = None
+    appraisal: Any = None  # an AppraisalApplication, set by the tests that need one
 
 
 @pytest.fixture

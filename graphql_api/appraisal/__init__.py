@@ -1,0 +1,1 @@
+"""Appraisal cycles (PermenPANRB 6/2022) over GraphQL: commands, read models, explanations."""

@@ -1,0 +1,158 @@
+"""Queries on appraisal cycles: appraisals, history, explanations, summaries, 9-box, recompute.
+
+HR and auditors read everything of their tenant; an ASN reads the appraisals they are the
+employee, appraiser or superior of. Feedback givers are shown to HR and auditors only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from uuid import UUID
+
+import strawberry
+from strawberry import Info
+
+from domain.aggregates.employee import Employee
+from domain.errors import AppraisalForbidden, AppraisalNotFound, CycleNotFound
+from graphql_api.appraisal import summaries as s
+from graphql_api.appraisal.mutations import cycle_id as parse_cycle_id
+from graphql_api.appraisal.types import Appraisal
+from graphql_api.context import Context
+from graphql_api.fields import resolver
+from graphql_api.ids import parse_id
+from projections.appraisal_cycles import CycleRow, tenant_cycles
+from projections.appraisal_records import appraisal_of
+from projections.appraisal_summaries import (
+    cycle_rows,
+    outstanding_actions,
+    progress_of,
+    talent_grid,
+    unit_summary,
+)
+from services.appraisal import READERS
+from services.personnel import normalize_nip
+
+
+def is_reader(context: Context) -> bool:
+    return context.caller.actor.role in READERS
+
+
+async def load_cycle(context: Context, raw: strawberry.ID) -> CycleRow:
+    """The caller's tenant's cycle, or CYCLE_NOT_FOUND."""
+    cycle = await context.loaders.appraisal_cycles.load(parse_cycle_id(raw))
+    if cycle is None or cycle.tenant != context.caller.tenant:
+        raise CycleNotFound(f"No appraisal cycle {raw} in {context.caller.tenant}.")
+    return cycle
+
+
+def check_party(context: Context, row: dict[str, Any]) -> None:
+    """HR and auditors read any appraisal; an ASN only as its employee, appraiser or superior."""
+    parties = {row["nip"], row["appraiser"], row["superior"]}
+    if not is_reader(context) and context.caller.actor.user_id not in parties:
+        raise AppraisalForbidden(f"The appraisal of {row['nip']} is for its parties only.")
+
+
+async def load_appraisal(
+    context: Context, raw: strawberry.ID, nip: str
+) -> tuple[CycleRow, dict[str, Any]]:
+    cycle = await load_cycle(context, raw)
+    row = await appraisal_of(context.pool, cycle.id, normalize_nip(nip))
+    if row is None:
+        raise AppraisalNotFound(f"{nip} is not enrolled in the {cycle.year} cycle.")
+    check_party(context, row)
+    return cycle, row
+
+
+@strawberry.type
+class AppraisalQueries:
+    @resolver("The tenant's appraisal cycles, newest first.")
+    async def appraisal_cycles(self, info: Info[Context, None]) -> list[s.AppraisalCycle]:
+        cycles = await tenant_cycles(info.context.pool, info.context.caller.tenant)
+        return [s.AppraisalCycle.of(c) for c in cycles]
+
+    @resolver(
+        "One employee's appraisal in a cycle: SKP, realisations, feedback, ratings, predikat."
+    )
+    async def appraisal(
+        self, info: Info[Context, None], cycle_id: strawberry.ID, nip: str
+    ) -> Appraisal:
+        _, row = await load_appraisal(info.context, cycle_id, nip)
+        return Appraisal.of(row, reveal_givers=is_reader(info.context))
+
+    @resolver("An employee's appraisals across cycles, oldest first.")
+    async def appraisal_history(self, info: Info[Context, None], nip: str) -> list[Appraisal]:
+        context = info.context
+        rows = await context.loaders.appraisal_histories.load(Employee.id_for(normalize_nip(nip)))
+        mine = [r for r in rows if r["tenant"] == context.caller.tenant]
+        for row in mine:
+            check_party(context, row)
+        return [Appraisal.of(r, reveal_givers=is_reader(context)) for r in mine]
+
+    @resolver(
+        "Why an employee has their predikat: targets, evidence, feedback, ratings, positions."
+    )
+    async def score_explanation(
+        self, info: Info[Context, None], cycle_id: strawberry.ID, nip: str
+    ) -> s.ScoreExplanation:
+        cycle, row = await load_appraisal(info.context, cycle_id, nip)
+        appraisal = Appraisal.of(row, reveal_givers=is_reader(info.context))
+        return s.ScoreExplanation.of(appraisal, cycle.org_ratings.get(str(row["unit_id"])))
+
+    @resolver("Recompute every predikat of a cycle from the event log; differences must be none.")
+    async def recompute_cycle(
+        self, info: Info[Context, None], cycle_id: strawberry.ID
+    ) -> s.RecomputeReport:
+        caller, appraisal = info.context.caller, info.context.runtime.appraisal
+        report = await asyncio.to_thread(
+            appraisal.recompute_cycle, caller, parse_cycle_id(cycle_id)
+        )
+        return s.RecomputeReport.of(report)
+
+    @resolver("A cycle's progress for the tenant and per unit, with the outstanding actions.")
+    async def appraisal_cycle_summary(
+        self, info: Info[Context, None], cycle_id: strawberry.ID
+    ) -> s.AppraisalCycleSummary:
+        info.context.caller.require(READERS, "Reading a cycle's summary")
+        cycle = await load_cycle(info.context, cycle_id)
+        rows = await cycle_rows(info.context.pool, cycle)
+        return s.AppraisalCycleSummary(
+            cycle=s.AppraisalCycle.of(cycle),
+            progress=s.AppraisalProgress.of(progress_of(cycle, rows)),
+            units=[s.UnitAppraisalSummary.of(unit_summary(cycle, u, rows)) for u in cycle.unit_ids],
+            outstanding=[s.AppraisalAction.of(a) for a in outstanding_actions(rows)],
+        )
+
+    @resolver("A unit's predikat distribution against its band (SE MenPANRB 3/2023), and progress.")
+    async def unit_appraisal_summary(
+        self, info: Info[Context, None], cycle_id: strawberry.ID, unit_id: strawberry.ID
+    ) -> s.UnitAppraisalSummary:
+        info.context.caller.require(READERS, "Reading a unit's distribution")
+        cycle = await load_cycle(info.context, cycle_id)
+        unit = parse_id(str(unit_id), "unitId")
+        rows = await cycle_rows(info.context.pool, cycle, unit)
+        return s.UnitAppraisalSummary.of(unit_summary(cycle, unit, rows))
+
+    @resolver("What a person (NIP) must do next in a cycle; an ASN sees their own.")
+    async def appraisal_actions(
+        self, info: Info[Context, None], cycle_id: strawberry.ID, actor: str | None = None
+    ) -> list[s.AppraisalAction]:
+        context = info.context
+        if not is_reader(context):
+            actor = context.caller.actor.user_id
+        cycle = await load_cycle(context, cycle_id)
+        actions = outstanding_actions(await cycle_rows(context.pool, cycle))
+        return [s.AppraisalAction.of(a) for a in actions if actor is None or a.actor == actor]
+
+    @resolver("The 9-box talent grid: everyone with an annual predikat and a potential assessment.")
+    async def talent_grid(
+        self,
+        info: Info[Context, None],
+        cycle_id: strawberry.ID,
+        unit_id: strawberry.ID | None = None,
+    ) -> list[s.TalentGridEntry]:
+        info.context.caller.require(READERS, "Reading the talent grid")
+        cycle = await load_cycle(info.context, cycle_id)
+        unit: UUID | None = parse_id(str(unit_id), "unitId") if unit_id else None
+        rows = await cycle_rows(info.context.pool, cycle, unit)
+        return [s.TalentGridEntry.of(cell) for cell in talent_grid(rows)]

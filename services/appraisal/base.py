@@ -1,0 +1,147 @@
+"""The base of AppraisalApplication: loading, the lock, saving and retrying lost races.
+
+Every command of the phase mixins (cycle, planning, execution, assessment, objection, views)
+changes an appraisal through `_change` or the cycle through `_change_cycle`, so the lock, the
+expected version and the retry rule are checked in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import JSONTranscoder
+
+from domain.aggregates.appraisal_cycle import AppraisalCycle
+from domain.aggregates.base import JejakAggregate
+from domain.aggregates.employee_appraisal import EmployeeAppraisal
+from domain.appraisal import parse_choice
+from domain.errors import AppraisalForbidden, CycleNotFound
+from domain.scoring import Rating
+from services.caller import AUDITORS, WRITERS, Caller, Role
+from services.personnel import Outcome, utc_now
+from services.retry import check_expected_version, retry_lost_races
+from services.transcodings import register_jejak_transcodings
+
+ASN = frozenset({Role.EMPLOYEE})
+READERS = WRITERS | AUDITORS
+Command = Callable[[AppraisalCycle, EmployeeAppraisal, datetime], Sequence[JejakAggregate]]
+
+
+class AppraisalBase(Application[UUID]):
+    """Shared state and the one way appraisals and cycles change."""
+
+    def __init__(
+        self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        super().__init__(env)
+        self.clock = clock
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_jejak_transcodings(transcoder)
+
+    def get_cycle(self, caller: Caller, cycle_id: UUID) -> AppraisalCycle:
+        """Load a cycle of the caller's tenant, or raise CycleNotFound."""
+        try:
+            cycle: AppraisalCycle = self.repository.get(cycle_id)
+        except AggregateNotFoundError:
+            raise CycleNotFound(f"No appraisal cycle {cycle_id}.") from None
+        if cycle.tenant != caller.tenant:
+            raise CycleNotFound(f"No appraisal cycle {cycle_id} in {caller.tenant}.")
+        return cycle
+
+    @staticmethod
+    def _check_reads(caller: Caller, appraisal: EmployeeAppraisal, *parties: str) -> None:
+        """HR and auditors read every appraisal; an ASN only as one of `parties` of it."""
+        people = {"employee": appraisal.nip, "appraiser": appraisal.appraiser}
+        people["superior"] = appraisal.superior
+        if caller.actor.role in READERS:
+            return
+        if caller.actor.user_id not in {people[party] for party in parties}:
+            raise AppraisalForbidden(f"This view of {appraisal.nip} is for: {', '.join(parties)}.")
+
+    # --- the one way appraisals change ----------------------------------------------------
+    def _command(
+        self,
+        caller: Caller,
+        cycle_id: UUID,
+        employee_id: UUID,
+        expected_version: int | None,
+        command: Callable[[EmployeeAppraisal, datetime], object],
+    ) -> Outcome:
+        def run(
+            cycle: AppraisalCycle, appraisal: EmployeeAppraisal, at: datetime
+        ) -> Sequence[JejakAggregate]:
+            command(appraisal, at)
+            return [appraisal]
+
+        return self._change(caller, cycle_id, employee_id, expected_version, run)
+
+    def _change(
+        self,
+        caller: Caller,
+        cycle_id: UUID,
+        employee_id: UUID,
+        expected_version: int | None,
+        command: Command,
+        *,
+        locked_ok: bool = False,
+    ) -> Outcome:
+        """Load, check the lock and the expected version, run the command, save; retry a race.
+
+        The first aggregate the command returns is the one the Outcome describes.
+        """
+
+        def attempt() -> Outcome:
+            cycle = self.get_cycle(caller, cycle_id)
+            if not locked_ok:
+                cycle.check_is_open()
+            appraisal = self._appraisal(cycle, employee_id)
+            if not locked_ok:
+                appraisal.check_is_open()  # locked by a finalisation this cycle load missed
+            subject = f"The appraisal of {appraisal.nip}"
+            check_expected_version(subject, appraisal.version, expected_version)
+            changed = command(cycle, appraisal, self.clock())
+            return self._outcome(changed[0], self.save(*changed))
+
+        return retry_lost_races(
+            attempt, subject="The appraisal", strict=expected_version is not None
+        )
+
+    def _change_cycle(
+        self,
+        caller: Caller,
+        cycle_id: UUID,
+        command: Callable[[AppraisalCycle, datetime], Sequence[JejakAggregate]],
+    ) -> Outcome:
+        def attempt() -> Outcome:
+            cycle = self.get_cycle(caller, cycle_id)
+            return self._outcome(cycle, self.save(*command(cycle, self.clock())))
+
+        return retry_lost_races(attempt, subject="The cycle", strict=False)
+
+    def _appraisal(self, cycle: AppraisalCycle, employee_id: UUID) -> EmployeeAppraisal:
+        cycle.enrolment(employee_id)  # AppraisalNotFound unless enrolled
+        appraisal: EmployeeAppraisal = self.repository.get(
+            EmployeeAppraisal.id_for(cycle.id, employee_id)
+        )
+        return appraisal
+
+    def _annual_predikats(
+        self, cycle: AppraisalCycle, unit_id: UUID | None = None
+    ) -> dict[UUID, Any]:
+        return {e: self._appraisal(cycle, e).annual_predikat() for e in cycle.employee_ids(unit_id)}
+
+    @staticmethod
+    def _outcome(aggregate: JejakAggregate, recordings: Sequence[Any]) -> Outcome:
+        return Outcome(aggregate.id, aggregate.version, recordings[-1].notification.id)
+
+
+def ratings(hasil_kerja: str, perilaku_kerja: str) -> tuple[Rating, Rating]:
+    return parse_choice(Rating, hasil_kerja, "rating"), parse_choice(
+        Rating, perilaku_kerja, "rating"
+    )

@@ -1,0 +1,164 @@
+"""The base of TrainingApplication: roles, loading, and the one way an aggregate changes.
+
+Roles (`services.caller.Role`):
+- `hr_officer`, `admin`: everything here;
+- `training_institution` (a lembaga diklat or education partner acting for the tenant):
+  defines programmes, decides on participants, records attendance and results;
+- `supervisor`: nominates employees for programmes;
+- `employee`: acts for themselves only, identified by their NIP as user id: applies for and
+  withdraws from programmes, logs and ends their own mentoring, submits external learning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID, uuid4
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import JSONTranscoder, Recording
+
+from domain.aggregates.base import JejakAggregate
+from domain.aggregates.competency_catalogue import CompetencyCatalogue
+from domain.aggregates.employee import Employee
+from domain.aggregates.external_learning import ExternalLearning
+from domain.aggregates.mentoring import Mentoring
+from domain.aggregates.training import Training
+from domain.errors import (
+    EmployeeNotFound,
+    LearningRecordNotFound,
+    MentoringNotFound,
+    NotAllowedForRole,
+    NotFound,
+    ProgrammeNotFound,
+    UnknownCompetency,
+)
+from services.caller import WRITERS, Caller, Role
+from services.personnel import Outcome, normalize_nip, utc_now
+from services.retry import check_expected_version, retry_lost_races
+from services.transcodings import register_jejak_transcodings
+
+TRAINING_INSTITUTION = Role.TRAINING_INSTITUTION.value
+SUPERVISOR = Role.SUPERVISOR.value
+HR: frozenset[str] = frozenset(WRITERS)
+PROGRAMME_MANAGERS: frozenset[str] = HR | {TRAINING_INSTITUTION}
+NOMINATORS: frozenset[str] = HR | {SUPERVISOR}
+NOBODY_ELSE: frozenset[str] = frozenset()  # only the employee concerned, for themselves
+
+A = TypeVar("A", bound=JejakAggregate)
+_NOT_FOUND: dict[type[Any], type[NotFound]] = {
+    Training: ProgrammeNotFound,
+    Mentoring: MentoringNotFound,
+    ExternalLearning: LearningRecordNotFound,
+}
+
+
+class TrainingBase(Application[UUID]):
+    """Shared state, loading within the caller's tenant, and `_change`."""
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        new_id: Callable[[], UUID] = uuid4,
+    ) -> None:
+        super().__init__(env)
+        self.clock = clock
+        self.new_id = new_id
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_jejak_transcodings(transcoder)
+
+    def get(self, caller: Caller, kind: type[A], aggregate_id: UUID) -> A:
+        """Load a Training, Mentoring or ExternalLearning of the caller's tenant, or NOT_FOUND."""
+        error = _NOT_FOUND.get(kind, NotFound)
+        not_found = error(f"No {kind.__name__} {aggregate_id} in {caller.tenant}.")
+        try:
+            aggregate: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise not_found from None
+        if not isinstance(aggregate, kind) or getattr(aggregate, "tenant", None) != caller.tenant:
+            raise not_found
+        return aggregate
+
+    def get_catalogue(self, caller: Caller) -> CompetencyCatalogue | None:
+        """The caller's tenant catalogue, or None before its first competency."""
+        try:
+            return self.get(caller, CompetencyCatalogue, CompetencyCatalogue.id_for(caller.tenant))
+        except NotFound:
+            return None
+
+    def employee(self, caller: Caller, nip: str) -> Employee:
+        """An employee of the caller's tenant, or EMPLOYEE_NOT_FOUND."""
+        try:
+            employee: object = self.repository.get(Employee.id_for(normalize_nip(nip)))
+        except AggregateNotFoundError:
+            raise EmployeeNotFound(f"No employee with NIP {nip}.") from None
+        if not isinstance(employee, Employee) or employee.tenant != caller.tenant:
+            raise EmployeeNotFound(f"No employee with NIP {nip} in {caller.tenant}.")
+        return employee
+
+    def active_employee(self, caller: Caller, nip: str) -> Employee:
+        """An employee of the caller's tenant still in service (else EMPLOYEE_NOT_ACTIVE)."""
+        employee = self.employee(caller, nip)
+        employee.check_is_active()
+        return employee
+
+    def _known(self, caller: Caller, codes: Sequence[str]) -> list[str]:
+        catalogue = self.get_catalogue(caller)
+        if catalogue is None:
+            if codes:
+                raise UnknownCompetency("The tenant has no competency catalogue yet.")
+            return []
+        return catalogue.check_known(codes)
+
+    def _change(
+        self,
+        caller: Caller,
+        kind: type[A],
+        aggregate_id: UUID,
+        expected_version: int | None,
+        command: Callable[[A, datetime], object],
+    ) -> Outcome:
+        """Load, check the expected version, run the command and save; retry a lost race.
+
+        With an expected version a concurrent change is a CONFLICT for the caller to review;
+        without one the command re-runs on the fresh state, its rules checked again.
+        """
+        subject = f"{kind.__name__} {aggregate_id}"
+
+        def attempt() -> Outcome:
+            aggregate = self.get(caller, kind, aggregate_id)
+            check_expected_version(subject, aggregate.version, expected_version)
+            command(aggregate, self.clock())
+            return outcome(aggregate, self.save(aggregate))
+
+        return retry_lost_races(attempt, subject=subject, strict=expected_version is not None)
+
+
+def acting_employee(caller: Caller) -> UUID | None:
+    """The employee an `employee` caller is: their user id is their NIP."""
+    if caller.actor.role != Role.EMPLOYEE:
+        return None
+    return Employee.id_for(normalize_nip(caller.actor.user_id))
+
+
+def require(
+    caller: Caller, allowed: frozenset[str], action: str, *, self_nip: str | None = None
+) -> None:
+    """FORBIDDEN unless the caller's role is allowed or they are the employee `self_nip`."""
+    if caller.actor.role in allowed:
+        return
+    acting = acting_employee(caller)
+    if self_nip is not None and acting == Employee.id_for(normalize_nip(self_nip)):
+        return
+    who = [f"the role {role}" for role in sorted(allowed)]
+    if self_nip is not None:
+        who.append("the employee themselves")
+    raise NotAllowedForRole(f"{action} is for {' or '.join(who)}.")
+
+
+def outcome(aggregate: JejakAggregate, recordings: list[Recording[UUID]]) -> Outcome:
+    return Outcome(aggregate.id, aggregate.version, recordings[-1].notification.id)
