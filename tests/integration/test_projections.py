@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import astuple
 from datetime import date
 from typing import Any
@@ -15,20 +14,17 @@ from psycopg.rows import dict_row
 from domain.aggregates.employee import Employee
 from projections.event_log import LoggedEvent
 from projections.reader import EventReader
-from projections.rebuild import rebuild
 from projections.registry import all_projections
 from projections.runner import ProjectionRunner
 from services.audit import audit_trail
 from services.caller import Caller
 from services.database import Database
 from services.personnel import Outcome, PersonnelApplication
-from services.runtime import prepare_read_models
 from tests.integration.scenarios import (
     APPOINTED_ON,
     TENANT,
     Office,
     read_model_contents,
-    record_careers,
 )
 
 pytestmark = pytest.mark.integration
@@ -280,30 +276,3 @@ def test_catch_up_applies_only_the_events_recorded_since_the_last_one(
 
     assert runner.catch_up() == 1
     assert runner.position() == outcome.position
-
-
-def test_two_runners_catching_up_at_once_apply_each_event_once(
-    database: Database, personnel: PersonnelApplication, caller: Caller, reader: EventReader
-) -> None:
-    head = record_careers(personnel, caller, employees=40)
-    prepare_read_models(database, reader)
-    runners = [ProjectionRunner(database, reader, batch_size=7) for _ in range(2)]
-    applied: list[int] = []
-    try:
-        threads = [
-            threading.Thread(target=lambda r=runner: applied.append(r.catch_up()))
-            for runner in runners
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
-    finally:
-        for runner in runners:
-            runner.close()
-    caught_up = read_model_contents(database)
-
-    rebuild(database, reader)
-
-    assert sum(applied) == head
-    assert caught_up == read_model_contents(database)
