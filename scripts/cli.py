@@ -16,6 +16,7 @@ from projections.rebuild import rebuild
 from projections.runner import ProjectionRunner
 from projections.status import projection_status
 from scripts.appraisal_cli import add_appraisal_command
+from scripts.bench.cli import add_bench_command
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import load_demo_if_empty
 from scripts.progress import ProgressBar
@@ -148,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_generate_command(commands)
     add_appraisal_command(commands)
+    add_bench_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True

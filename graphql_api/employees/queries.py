@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry import Info
+from strawberry.types.nodes import SelectedField
 
 from graphql_api.context import Context
 from graphql_api.employees.types import Employee, EmployeeConnection
@@ -79,4 +80,25 @@ class EmployeeQueries:
             first=first,
             after_nip=nip_from_cursor(after) if after is not None else None,
         )
-        return EmployeeConnection.of(page.rows, page.has_next, page.total_count)
+        units = None
+        if _selects_unit(info):
+            # One query for the page's units, answered synchronously per row (see types.py).
+            unit_ids = list(dict.fromkeys(row.unit_id for row in page.rows))
+            found = await info.context.loaders.units.load_many(unit_ids)
+            units = {unit.id: unit for unit in found if unit is not None}
+        return EmployeeConnection.of(page.rows, page.has_next, page.total_count, units)
+
+
+def _selects_unit(info: Info[Context, None]) -> bool:
+    """Whether the query asks for `edges { node { unit } }`."""
+    for field in info.selected_fields:
+        for edges in _subfields(field, "edges"):
+            for node in _subfields(edges, "node"):
+                if any(True for _ in _subfields(node, "unit")):
+                    return True
+    return False
+
+
+def _subfields(field: object, name: str) -> list[SelectedField]:
+    selections = getattr(field, "selections", [])
+    return [s for s in selections if isinstance(s, SelectedField) and s.name == name]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import cast
+from uuid import UUID
 
 import strawberry
 from strawberry import Info
@@ -25,6 +28,7 @@ from graphql_api.leave.types import LeaveBalance, LeaveRecord
 from graphql_api.units.types import Unit, load_unit
 from projections.employees import EmployeeRow
 from projections.leave import leave_balance
+from projections.units import UnitRow
 
 EARLIEST_YEAR, LATEST_YEAR = 1950, 2100
 
@@ -53,10 +57,17 @@ class Employee:
     version: int = strawberry.field(
         description="Send as expectedVersion to refuse a change if someone changed it first."
     )
+    # A plain field, not a resolver: a resolver costs each row of a page a full strawberry
+    # resolution (info, arguments), and this is one dictionary lookup (docs/benchmarks.md).
+    pangkat: str | None = strawberry.field(
+        description="The pangkat of a PNS/CPNS golongan (e.g. Penata Muda); null for PPPK."
+    )
     row: strawberry.Private[EmployeeRow]
+    # The unit, when the query that produced this employee already read it (a page does).
+    unit_row: strawberry.Private[UnitRow | None] = None
 
     @classmethod
-    def from_row(cls, row: EmployeeRow) -> Employee:
+    def from_row(cls, row: EmployeeRow, unit_row: UnitRow | None = None) -> Employee:
         return cls(
             id=to_id(row.id),
             nip=row.nip,
@@ -75,16 +86,18 @@ class Employee:
             appointed_on=row.appointed_on,
             service_start=row.service_start,
             version=row.version,
+            pangkat=parse_golongan(row.golongan, EmploymentType(row.employment_type)).pangkat,
             row=row,
+            unit_row=unit_row,
         )
 
-    @resolver("The pangkat of a PNS/CPNS golongan (e.g. Penata Muda); null for PPPK.")
-    def pangkat(self) -> str | None:
-        return parse_golongan(self.row.golongan, EmploymentType(self.row.employment_type)).pangkat
-
     @resolver("The unit kerja the employee is in.")
-    async def unit(self, info: Info[Context, None]) -> Unit:
-        return await load_unit(info.context, self.row.unit_id)
+    def unit(self, info: Info[Context, None]) -> Unit:
+        if self.unit_row is not None:
+            # Answered at once: an awaitable per row of a page costs more than the row.
+            return Unit.from_row(self.unit_row)
+        # graphql-core awaits what a resolver returns; a sync resolver keeps the fast path.
+        return cast(Unit, load_unit(info.context, self.row.unit_id))
 
     @resolver("Every rank, position, unit and status change, oldest first.")
     async def career_history(self, info: Info[Context, None]) -> list[CareerEntry]:
@@ -122,9 +135,20 @@ class EmployeeConnection:
     total_count: int = strawberry.field(description="Employees matching, over all pages.")
 
     @classmethod
-    def of(cls, rows: list[EmployeeRow], has_next: bool, total_count: int) -> EmployeeConnection:
+    def of(
+        cls,
+        rows: list[EmployeeRow],
+        has_next: bool,
+        total_count: int,
+        units: Mapping[UUID, UnitRow] | None = None,
+    ) -> EmployeeConnection:
+        """The page; `units`, if given, answers each employee's `unit` without a loader."""
+        units = units or {}
         edges = [
-            EmployeeEdge(cursor=nip_cursor(row.nip), node=Employee.from_row(row)) for row in rows
+            EmployeeEdge(
+                cursor=nip_cursor(row.nip), node=Employee.from_row(row, units.get(row.unit_id))
+            )
+            for row in rows
         ]
         end_cursor = edges[-1].cursor if edges else None
         return cls(

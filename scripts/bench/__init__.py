@@ -1,0 +1,1 @@
+"""`jejak bench`: the benchmark suite that writes docs/benchmarks.md (see cli.py)."""

@@ -1,0 +1,128 @@
+"""(2): recordAward over HTTP through GraphQL against the same command called in-process.
+
+Like with like: the same command (`PersonnelApplication.record_award`), on the same database,
+with the same number of commands in flight (HTTP connections, or threads in-process), each
+on its own employees so no two race for one aggregate. The API runs without its projection
+runner, and so does the in-process caller: neither pays for read models.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import httpx
+
+from domain.meta import Actor
+from scripts.bench.load import run_load
+from scripts.bench.queries import alternate, load_spec
+from scripts.bench.settings import Settings
+from scripts.bench.stats import LoadResult, LoadSummary, median
+from scripts.bench.targets import Targets, identity_headers
+from services.caller import Caller
+from services.database import Database
+from services.personnel import PersonnelApplication
+from services.runtime import build_personnel
+
+RECORD_AWARD = """mutation Award($input: RecordAwardInput!) {
+ recordAward(input: $input) { employeeId version position } }"""
+KIND, TITLE = "PENGHARGAAN_INSTANSI", "Pegawai Teladan (bench)"
+
+
+@dataclass(frozen=True)
+class MutationComparison:
+    graphql: LoadSummary
+    direct: LoadSummary
+    events_recorded: int
+    requests: int
+
+    @property
+    def ratio(self) -> float:
+        return self.graphql.rps / self.direct.rps if self.direct.rps else 0.0
+
+
+def compare_mutations(
+    database: Database, graphql_url: str, targets: Targets, settings: Settings
+) -> MutationComparison:
+    today = datetime.now(UTC).date().isoformat()
+    bodies = [
+        json.dumps(
+            {
+                "query": RECORD_AWARD,
+                "variables": {
+                    "input": {"nip": nip, "kind": KIND, "title": TITLE, "awardedOn": today}
+                },
+            }
+        )
+        for nip in targets.nips
+    ]
+    _check_accepted(f"{graphql_url}/graphql", bodies[0], targets.tenant)
+    spec = load_spec(f"{graphql_url}/graphql", bodies, targets.tenant, settings)
+    personnel = build_personnel(database)
+    caller = Caller(Actor("bench-1", "hr_officer"), targets.tenant, "bench-direct")
+    head_before = personnel.recorder.max_notification_id() or 0
+    requests = 0
+
+    def over_http() -> LoadResult:
+        nonlocal requests
+        found = run_load(settings.generator, spec)
+        requests += found.requests
+        return found
+
+    def direct() -> LoadResult:
+        nonlocal requests
+        found = _direct(personnel, caller, targets.nips, settings)
+        requests += found.requests
+        return found
+
+    try:
+        found = alternate({"graphql": over_http, "direct": direct}, settings.repetitions)
+        recorded = (personnel.recorder.max_notification_id() or 0) - head_before
+    finally:
+        personnel.close()
+    return MutationComparison(found["graphql"], found["direct"], recorded, requests)
+
+
+def _check_accepted(url: str, body: str, tenant: str) -> None:
+    headers = {"Content-Type": "application/json", **identity_headers(tenant)}
+    answer = httpx.post(url, content=body, headers=headers, timeout=30).json()
+    if answer.get("errors"):
+        raise AssertionError(f"recordAward was refused: {answer['errors']}")
+
+
+def _direct(
+    personnel: PersonnelApplication, caller: Caller, nips: list[str], settings: Settings
+) -> LoadResult:
+    """`connections` threads, each recording awards on its own share of the employees."""
+    today = datetime.now(UTC).date()
+    latencies: list[list[float]] = [[] for _ in range(settings.connections)]
+    errors = [0] * settings.connections
+    started = time.perf_counter()
+    deadline = started + settings.seconds
+
+    def work(n: int) -> None:
+        mine = nips[n :: settings.connections] or nips
+        i = 0
+        while time.perf_counter() < deadline:
+            began = time.perf_counter()
+            try:
+                personnel.record_award(
+                    caller, nip=mine[i % len(mine)], kind=KIND, title=TITLE, awarded_on=today
+                )
+            except Exception:  # counted, as wrk counts failed requests
+                errors[n] += 1
+            latencies[n].append(time.perf_counter() - began)
+            i += 1
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(settings.connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - started
+    every = sorted(x for per in latencies for x in per)
+    p99 = every[min(len(every) - 1, int(0.99 * len(every)))] * 1000 if every else 0.0
+    return LoadResult(len(every), seconds, median(every) * 1000, p99, sum(errors))
