@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
@@ -40,40 +41,68 @@ from services.caller import Caller
 from services.runtime import Runtime
 
 
-@dataclass
 class Loaders:
-    """Batching, per-request caches over the read models."""
+    """Batching, per-request caches over the read models, each made when first used.
 
-    units: DataLoader[UUID, UnitRow | None]
-    employees: DataLoader[UUID, EmployeeRow | None]
-    careers: DataLoader[UUID, list[CareerEntry]]
-    leave: DataLoader[UUID, list[LeaveEntry]]
-    trees: TenantTrees
-    appraisal_cycles: DataLoader[UUID, CycleRow | None]
-    appraisal_histories: DataLoader[UUID, list[dict[str, Any]]]
-    training_programmes: DataLoader[UUID, ProgrammeRow | None]
-    training_rosters: DataLoader[UUID, list[ParticipantRow]]
-    training_histories: DataLoader[UUID, list[ParticipantRow]]
-    mentorings: DataLoader[UUID, list[MentoringRow]]
-    external_learning: DataLoader[UUID, list[SubmissionRow]]
+    Lazily: a request uses one or two of them, and making all of them for every request was a
+    measurable share of a small query's cost (docs/benchmarks.md).
+    """
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self.pool = pool
 
     @classmethod
     def for_request(cls, pool: asyncpg.Pool) -> Loaders:
         """Fresh loaders over `pool`."""
-        return cls(
-            units=unit_loader(pool),
-            employees=employee_loader(pool),
-            careers=career_loader(pool),
-            leave=leave_loader(pool),
-            trees=TenantTrees(pool),
-            appraisal_cycles=cycle_loader(pool),
-            appraisal_histories=appraisal_history_loader(pool),
-            training_programmes=programme_loader(pool),
-            training_rosters=roster_loader(pool),
-            training_histories=participation_loader(pool),
-            mentorings=mentoring_loader(pool),
-            external_learning=submission_loader(pool),
-        )
+        return cls(pool)
+
+    @cached_property
+    def units(self) -> DataLoader[UUID, UnitRow | None]:
+        return unit_loader(self.pool)
+
+    @cached_property
+    def employees(self) -> DataLoader[UUID, EmployeeRow | None]:
+        return employee_loader(self.pool)
+
+    @cached_property
+    def careers(self) -> DataLoader[UUID, list[CareerEntry]]:
+        return career_loader(self.pool)
+
+    @cached_property
+    def leave(self) -> DataLoader[UUID, list[LeaveEntry]]:
+        return leave_loader(self.pool)
+
+    @cached_property
+    def trees(self) -> TenantTrees:
+        return TenantTrees(self.pool)
+
+    @cached_property
+    def appraisal_cycles(self) -> DataLoader[UUID, CycleRow | None]:
+        return cycle_loader(self.pool)
+
+    @cached_property
+    def appraisal_histories(self) -> DataLoader[UUID, list[dict[str, Any]]]:
+        return appraisal_history_loader(self.pool)
+
+    @cached_property
+    def training_programmes(self) -> DataLoader[UUID, ProgrammeRow | None]:
+        return programme_loader(self.pool)
+
+    @cached_property
+    def training_rosters(self) -> DataLoader[UUID, list[ParticipantRow]]:
+        return roster_loader(self.pool)
+
+    @cached_property
+    def training_histories(self) -> DataLoader[UUID, list[ParticipantRow]]:
+        return participation_loader(self.pool)
+
+    @cached_property
+    def mentorings(self) -> DataLoader[UUID, list[MentoringRow]]:
+        return mentoring_loader(self.pool)
+
+    @cached_property
+    def external_learning(self) -> DataLoader[UUID, list[SubmissionRow]]:
+        return submission_loader(self.pool)
 
 
 @dataclass

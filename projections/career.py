@@ -66,11 +66,9 @@ class CareerProjection:
         self.unit_names: dict[UUID, str] = {}
         self.state = self._latest(cur, schema, {env.event.originator_id for _, env in paired})
         entries = [self._entry(envelope, *handler(envelope)) for handler, envelope in paired]
-        cur.executemany(
-            f"INSERT INTO {schema}.career_entries ({', '.join(_FIELDS)}) "
-            f"VALUES ({', '.join(['%s'] * len(_FIELDS))})",
-            entries,
-        )
+        with cur.copy(f"COPY {schema}.career_entries ({', '.join(_FIELDS)}) FROM STDIN") as copy:
+            for entry in entries:
+                copy.write_row(entry)
 
     # --- handlers: each returns (kind, effective date, detail) after updating the state ------
     def on_Employee_Appointed(self, env: Envelope) -> tuple[str, date, str]:  # noqa: N802

@@ -17,6 +17,7 @@ from psycopg import Cursor
 from psycopg.rows import dict_row
 
 from projections.base import READ_SCHEMA, Envelope, handlers_for
+from projections.employee_counts import count_employees, counts_ddl, write_count_changes
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class EmployeesProjection:
             f"CREATE INDEX IF NOT EXISTS employees_unit_path "
             f"ON {schema}.employees (tenant, unit_path, nip)",
             f"CREATE INDEX IF NOT EXISTS employees_unit ON {schema}.employees (unit_id)",
+            *counts_ddl(schema),
         ]
 
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
@@ -88,11 +90,13 @@ class EmployeesProjection:
         self.unit_paths: dict[UUID, str] = {}
         touched = {envelope.event.originator_id for _, envelope in paired}
         self.rows = self._load(touched)
+        before = {employee_id: dict(row) for employee_id, row in self.rows.items()}
         for handler, envelope in paired:
             row = handler(envelope)
             row["version"] = envelope.event.originator_version
             row["last_position"] = envelope.position
         self._store(self.rows.values())
+        write_count_changes(cur, schema, before, self.rows.values())
 
     # --- handlers: each returns the row it changed ------------------------------------------
     def on_Employee_Appointed(self, envelope: Envelope) -> dict[str, Any]:  # noqa: N802
@@ -239,9 +243,7 @@ async def list_employees(
             args.append(value)
             where.append(f"{column} = ${len(args)}")
     condition = " AND ".join(where)
-    total = await pool.fetchval(
-        f"SELECT count(*) FROM {READ_SCHEMA}.employees WHERE {condition}", *args
-    )
+    total = await count_employees(pool, condition, args)
     if after_nip is not None:
         args.append(after_nip)
         condition += f" AND nip > ${len(args)}"

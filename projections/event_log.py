@@ -36,6 +36,11 @@ class LoggedEvent:
 _FIELDS = [f.name for f in fields(LoggedEvent)]
 
 
+def astuple_shallow(event: LoggedEvent) -> tuple[Any, ...]:
+    """The row of one logged event (dataclasses.astuple would deep-copy every value)."""
+    return tuple(getattr(event, name) for name in _FIELDS)
+
+
 def logged(envelope: Envelope) -> LoggedEvent:
     """The audit view of one event: envelope fields apart, the rest as JSON."""
     e = envelope.event
@@ -73,17 +78,12 @@ class EventLogProjection:
         ]
 
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
-        rows = [
-            tuple(getattr(logged(envelope), name) for name in _FIELDS)
-            for envelope in batch
-            if hasattr(envelope.event, "meta")
-        ]
-        if rows:
-            cur.executemany(
-                f"INSERT INTO {schema}.event_log ({', '.join(_FIELDS)}) "
-                f"VALUES ({', '.join(['%s'] * len(_FIELDS))})",
-                rows,
-            )
+        # COPY, not INSERT: this table takes a row per event and dominated rebuilds
+        # (docs/benchmarks.md).
+        with cur.copy(f"COPY {schema}.event_log ({', '.join(_FIELDS)}) FROM STDIN") as copy:
+            for envelope in batch:
+                if hasattr(envelope.event, "meta"):
+                    copy.write_row(astuple_shallow(logged(envelope)))
 
 
 async def events_of(

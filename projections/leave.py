@@ -53,10 +53,9 @@ class LeaveProjection:
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
         rows = [handler(envelope) for handler, envelope in handlers_for(self, batch)]
         if rows:
-            cur.executemany(
-                f"INSERT INTO {schema}.leave_entries ({_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s)",
-                rows,
-            )
+            with cur.copy(f"COPY {schema}.leave_entries ({_COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     def on_Employee_LeaveGranted(self, env: Envelope) -> tuple[Any, ...]:  # noqa: N802
         e = env.event

@@ -68,12 +68,10 @@ class EventSubjectsProjection:
                 "VALUES (%s, %s) ON CONFLICT DO NOTHING",
                 new_owners,
             )
-        if rows:
-            cur.executemany(
-                f"INSERT INTO {schema}.event_subjects (employee_id, position) VALUES (%s, %s) "
-                "ON CONFLICT DO NOTHING",
-                rows,
-            )
+        if rows:  # a batch is applied once (the runner's position), so rows are new: COPY
+            with cur.copy(f"COPY {schema}.event_subjects (employee_id, position) FROM STDIN") as c:
+                for row in rows:
+                    c.write_row(row)
 
     @staticmethod
     def _known_owners(

@@ -37,6 +37,7 @@ APPOINTED_ON = date(2015, 5, 1)
 READ_MODEL_TABLES = {
     "units": ("*", "id"),
     "employees": ("*", "id"),
+    "employee_counts": ("*", "tenant, unit_id, employment_type, golongan, jabatan_kind, status"),
     "career_entries": ("*", "position"),
     "leave_entries": ("*", "position"),
     "event_log": ("*", "position"),

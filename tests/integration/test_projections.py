@@ -25,6 +25,7 @@ from tests.integration.scenarios import (
     TENANT,
     Office,
     read_model_contents,
+    record_careers,
 )
 
 pytestmark = pytest.mark.integration
@@ -276,3 +277,17 @@ def test_catch_up_applies_only_the_events_recorded_since_the_last_one(
 
     assert runner.catch_up() == 1
     assert runner.position() == outcome.position
+
+
+def test_the_head_counts_agree_with_the_employee_rows_after_every_kind_of_change(
+    database: Database, personnel: PersonnelApplication, caller: Caller, runner: ProjectionRunner
+) -> None:
+    record_careers(personnel, caller, employees=30)
+    runner.catch_up()
+    group = "tenant, unit_id, employment_type, golongan, jabatan_kind, status"
+    counted = rows(
+        database, f"SELECT {group}, count(*) FROM rm.employees GROUP BY {group} ORDER BY {group}"
+    )
+    kept = rows(database, f"SELECT {group}, n FROM rm.employee_counts ORDER BY {group}")
+    assert len(kept) > 1
+    assert kept == counted
