@@ -6,15 +6,13 @@ caller and plain values, validates, saves the events and returns where they land
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 
 from domain.aggregates.base import JejakAggregate
@@ -35,6 +33,7 @@ from domain.leave import LeaveRequest, LeaveType
 from domain.nip import parse_nip
 from domain.ranks import parse_golongan
 from domain.units import check_name, check_unit_code, parse_unit_kind
+from services.batching import BatchingApplication
 from services.caller import WRITERS, Caller
 from services.retry import check_expected_version, retry_lost_races
 from services.transcodings import register_jejak_transcodings
@@ -63,7 +62,7 @@ def normalize_nip(nip: str) -> str:
     return "".join(ch for ch in nip if ch.isdigit())
 
 
-class PersonnelApplication(Application[UUID]):
+class PersonnelApplication(BatchingApplication):
     """Unit kerja and employee records, all in the one Jejak event log."""
 
     name = "Jejak"  # shared by every Jejak application: one table, one notification log
@@ -74,7 +73,6 @@ class PersonnelApplication(Application[UUID]):
     ) -> None:
         super().__init__(env)
         self.clock = clock
-        self._batches = threading.local()  # a batch belongs to the thread that opened it
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -360,55 +358,15 @@ class PersonnelApplication(Application[UUID]):
             attempt, subject=f"Employee {normalize_nip(nip)}", strict=expected_version is not None
         )
 
-    # --- saving, one command at a time or in a batch ---------------------------------------
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Run commands against in-memory aggregates and save them all at the end, in one go.
-
-        The data generator uses it to load years of history through the same commands (and so
-        the same validation) as the API, without a transaction per command. Outcomes inside a
-        batch have position 0: nothing is in the log until the batch is saved.
-        """
-        if self._pending is not None:
-            raise RuntimeError("Batches do not nest.")
-        pending: dict[UUID, JejakAggregate] = {}
-        self._batches.pending = pending
-        try:
-            yield
-            if pending:
-                self.save(*pending.values())
-        finally:
-            self._batches.pending = None
-
-    @property
-    def _pending(self) -> dict[UUID, JejakAggregate] | None:
-        pending: dict[UUID, JejakAggregate] | None = getattr(self._batches, "pending", None)
-        return pending
-
+    # --- saving, one command at a time or in a batch (`BatchingApplication.batch()`) -------
     def _load(self, aggregate_id: UUID) -> Any:
-        if self._pending is not None and aggregate_id in self._pending:
-            return self._pending[aggregate_id]
         return self.repository.get(aggregate_id)
 
     def _commit(self, aggregate: JejakAggregate) -> Outcome:
-        if self._pending is not None:
-            known = self._pending.get(aggregate.id)
-            if known is None and aggregate.version == len(aggregate.pending_events):
-                self._check_new(aggregate)
-            elif known is not None and known is not aggregate:
-                raise IntegrityError(f"{aggregate.id} is already in this batch")
-            self._pending[aggregate.id] = aggregate
-            return Outcome(aggregate.id, aggregate.version, 0)
         recordings: list[Recording[UUID]] = self.save(aggregate)
-        return Outcome(aggregate.id, aggregate.version, recordings[-1].notification.id)
-
-    def _check_new(self, aggregate: JejakAggregate) -> None:
-        """In a batch, refuse early what the save would refuse late: an id already recorded."""
-        try:
-            self.repository.get(aggregate.id)
-        except AggregateNotFoundError:
-            return
-        raise IntegrityError(f"{aggregate.id} already exists")
+        # Inside a batch nothing is in the log yet: position 0.
+        position = recordings[-1].notification.id if recordings else 0
+        return Outcome(aggregate.id, aggregate.version, position)
 
 
 def _leave_type(raw: str) -> LeaveType:

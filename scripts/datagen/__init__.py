@@ -1,4 +1,5 @@
-"""Realistic generated data for Jejak: tenants, unit trees and employees with years of history.
+"""Realistic generated data for Jejak: tenants, unit trees, employees with years of history,
+appraisal cycles and training.
 
 `build_plan` decides everything from a seed; `generate` loads a plan through the real
 application commands; `load_demo_if_empty` loads the demo size for `jejak serve --demo`.

@@ -22,8 +22,8 @@ def add_generate_command(
         help="load realistic generated employees with years of history (into an empty log)",
         description=(
             "Generate tenants named after the seed regions, their unit trees and employees "
-            "with years of history, through the real commands. The same seed gives the "
-            "same events."
+            "with years of history, then the last two years' appraisal cycles and training, "
+            "through the real commands. The same seed gives the same events."
         ),
     )
     parser.add_argument(

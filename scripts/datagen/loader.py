@@ -1,10 +1,12 @@
-"""Loading a plan through the real application, in batches, with time and ids injected.
+"""Loading a plan through the real applications, in batches, with time and ids injected.
 
-Each batch (`PersonnelApplication.batch()`) runs the commands of a few hundred employees
-against in-memory aggregates, with the API's validation, and saves them in one go. The clock
-reads the business date of the step being run (08:00 WIB that day, one second per step of the
-employee), and ids derive from NIPs and unit codes, so the same plan always records the same
-events, whatever the batch size. A refused command raises: the plan, not the data, is wrong.
+Each batch (`BatchingApplication.batch()`) runs the commands of a few hundred employees, or a
+few thousand tenant activities (appraisal, training), against in-memory aggregates, with the
+API's validation, and saves them in one go. Careers load first, every tenant's, then the
+tenant activities in date order. The clock reads the business date of the step being run
+(08:00 WIB that day, one second per step of the employee or activity of the day), and ids
+derive from NIPs, unit codes and the plan, so the same plan always records the same events,
+whatever the batch size. A refused command raises: the plan, not the data, is wrong.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 
 import psycopg
 
 from domain.meta import Actor
+from scripts.datagen.activities import Activity, Desk
+from scripts.datagen.applications import Applications, BusinessClock
 from scripts.datagen.plan import EmployeePlan, Plan, TenantPlan, build_plan
 from scripts.datagen.regions import REGIONS, Region
 from scripts.datagen.steps import Target
@@ -25,31 +28,19 @@ from services.database import Database
 from services.personnel import PersonnelApplication
 
 DEFAULT_BATCH_SIZE = 250
+# Tenant activities saved together. Fixed, not the batch size: a batch saves each aggregate's
+# events together, so where batches split the activities decides the order of the log.
+ACTIVITIES_PER_BATCH = 5_000
 DEMO_EMPLOYEES, DEMO_SEED = 500, 2025
 ACTOR = Actor("datagen", Role.ADMIN.value)  # generated data says so in every event
-_OFFICE_OPENS_UTC = timedelta(hours=1)  # 08:00 WIB
 _DEMO_LOCK = 7_160_002  # advisory lock: one process loads the demo data
+_LAST_SECOND = 10 * 3600  # activities of a busy day all stay within its office hours
 
 Progress = Callable[[int, int], None]  # (events done, events in all)
 
 
 class LogNotEmpty(RuntimeError):
     """Generated data goes into an empty event log only."""
-
-
-class BusinessClock:
-    """The application's clock while loading: the business date of the step being run."""
-
-    def __init__(self) -> None:
-        self._at = datetime(1970, 1, 1, tzinfo=UTC)
-
-    def at(self, day: date, step: int) -> None:
-        """Set the time for the `step`-th step of an employee (or unit) on `day`."""
-        self._at = datetime(day.year, day.month, day.day, tzinfo=UTC) + _OFFICE_OPENS_UTC
-        self._at += timedelta(seconds=step)
-
-    def __call__(self) -> datetime:
-        return self._at
 
 
 @dataclass(frozen=True)
@@ -75,33 +66,65 @@ def caller_for(region: Region, seed: int) -> Caller:
 
 def load(
     plan: Plan,
-    personnel: PersonnelApplication,
+    apps: Applications,
     clock: BusinessClock,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
 ) -> int:
-    """Run every step of the plan through `personnel`; returns the events recorded."""
+    """Run every step and activity of the plan through `apps`; returns the events recorded."""
     if batch_size < 1:
         raise ValueError("The batch size must be at least 1.")
     total, done = plan.events, 0
     if progress is not None:
         progress(done, total)
+    report = progress or (lambda done, total: None)
+    done = _load_careers(plan, apps.personnel, clock, batch_size, report)
+    for tenant in plan.tenants:
+        desk = Desk(apps.appraisal, apps.training, apps.ids, caller_for(tenant.region, plan.seed))
+        for start in range(0, len(tenant.activities), ACTIVITIES_PER_BATCH):
+            chunk = tenant.activities[start : start + ACTIVITIES_PER_BATCH]
+            # New ids derive from NIPs and the plan, and the log was empty: no check per id.
+            with (
+                apps.appraisal.batch(check_new_ids=False),
+                apps.training.batch(check_new_ids=False),
+            ):
+                _run_activities(chunk, desk, clock)
+            done += sum(a.events for a in chunk)
+            report(done, total)
+    return done
+
+
+def _run_activities(activities: Sequence[Activity], desk: Desk, clock: BusinessClock) -> None:
+    day, second = None, 0
+    for activity in activities:
+        second = second + 1 if activity.on == day else 0
+        day = activity.on
+        clock.at(activity.on, min(second, _LAST_SECOND))
+        activity.run(desk)
+
+
+def _load_careers(
+    plan: Plan,
+    personnel: PersonnelApplication,
+    clock: BusinessClock,
+    batch_size: int,
+    progress: Progress,
+) -> int:
+    total, done = plan.events, 0
     for tenant in plan.tenants:
         caller = caller_for(tenant.region, plan.seed)
         with personnel.batch():
             _run_units(tenant, personnel, caller, clock)
         done += len(tenant.units)
-        if progress is not None:
-            progress(done, total)
+        progress(done, total)
         for start in range(0, len(tenant.employees), batch_size):
             chunk = tenant.employees[start : start + batch_size]
-            with personnel.batch():
+            with personnel.batch(check_new_ids=False):
                 for employee in chunk:
                     _run_employee(employee, personnel, caller, clock)
             done += sum(len(e.steps) for e in chunk)
-            if progress is not None:
-                progress(done, total)
+            progress(done, total)
     return done
 
 
@@ -134,31 +157,19 @@ def generate(
 ) -> LoadReport:
     """Plan and load generated data into the empty event log of `database`."""
     clock = BusinessClock()
-    personnel = _personnel(database, clock)
+    apps = Applications.build(clock, database.eventsourcing_env())
     try:
-        if personnel.recorder.max_notification_id():
+        if apps.personnel.recorder.max_notification_id():
             raise LogNotEmpty("The event log is not empty: generate into a fresh database.")
         started = time.perf_counter()
         plan = build_plan(employees, seed, tuple(regions))
         planned = time.perf_counter()
-        events = load(plan, personnel, clock, batch_size=batch_size, progress=progress)
+        events = load(plan, apps, clock, batch_size=batch_size, progress=progress)
         loaded = time.perf_counter()
     finally:
-        personnel.close()
+        apps.close()
     units = sum(len(t.units) for t in plan.tenants)
     return LoadReport(plan.employees, units, events, planned - started, loaded - planned)
-
-
-def _personnel(database: Database, clock: BusinessClock) -> PersonnelApplication:
-    """The application of `services.runtime.build_personnel`, with a cache of aggregates.
-
-    Every appointment and mutasi re-reads its unit, saved in an earlier batch; the cache
-    answers from memory instead of the database. No fast-forward: this process is the one
-    writing these new aggregates, and a unit is only read to check it exists in the tenant.
-    """
-    env = database.eventsourcing_env()
-    env |= {"AGGREGATE_CACHE_MAXSIZE": "5000", "AGGREGATE_CACHE_FASTFORWARD": "n"}
-    return PersonnelApplication(env=env, clock=clock)
 
 
 def load_demo_if_empty(database: Database) -> bool:

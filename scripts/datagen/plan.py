@@ -6,8 +6,9 @@ a history source), so the same seed gives the same plan, and adding a history so
 the others' choices unchanged.
 
 History sources plug in here: each takes an employee's `Career` and its own random stream and
-yields the steps of one kind of history (leave, awards, discipline; appraisal cycles and
-training can join them). Steps of one employee run in date order.
+yields the steps of one kind of history (leave, awards, discipline). Steps of one employee run
+in date order. Tenant-wide history (appraisal cycles, training) is planned from the finished
+careers (`scripts.datagen.tenant_history`) and runs after them, in date order.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from scripts.datagen.activities import Activity
 from scripts.datagen.careers import Career, plan_career
 from scripts.datagen.discipline import plan_discipline
 from scripts.datagen.honours import plan_awards
@@ -25,6 +27,7 @@ from scripts.datagen.people import NipRegistry
 from scripts.datagen.regions import REGIONS, Region, split_employees
 from scripts.datagen.staffing import staff
 from scripts.datagen.steps import CreateUnit, Step
+from scripts.datagen.tenant_history import plan_tenant_history
 from scripts.datagen.unit_tree import build_tree
 
 UNTIL = date(2025, 12, 31)  # histories run up to this day: fixed, so plans do not age
@@ -58,16 +61,18 @@ class EmployeePlan:
 
 @dataclass(frozen=True)
 class TenantPlan:
-    """A tenant's units (parents first) and its employees."""
+    """A tenant's units (parents first), its employees, then its tenant-wide activities."""
 
     region: Region
     units: tuple[CreateUnit, ...]
     employees: tuple[EmployeePlan, ...]
+    activities: tuple[Activity, ...] = ()  # in the order they run
 
     @property
     def events(self) -> int:
-        """How many events loading it records (one per step)."""
-        return len(self.units) + sum(len(e.steps) for e in self.employees)
+        """How many events loading it records (one per step; as planned per activity)."""
+        steps = len(self.units) + sum(len(e.steps) for e in self.employees)
+        return steps + sum(a.events for a in self.activities)
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,10 @@ def _tenant(
             steps += source.plan(career, _rng(seed, career.nip, source.name))
         steps.sort(key=lambda s: s.sort_key)
         plans.append(EmployeePlan(career.nip, hire.employment.value, tuple(steps)))
-    return TenantPlan(region, units, tuple(plans))
+    activities = plan_tenant_history(
+        region, units, plans, until, lambda *purpose: _rng(seed, region.key, *purpose)
+    )
+    return TenantPlan(region, units, tuple(plans), tuple(activities))
 
 
 def _rng(seed: int, *purpose: object) -> random.Random:

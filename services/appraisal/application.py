@@ -32,9 +32,11 @@ from services.appraisal.execution import ExecutionCommands
 from services.appraisal.objection import ObjectionCommands
 from services.appraisal.planning import PlanningCommands
 from services.appraisal.views import AppraisalViews
+from services.batching import BatchingApplication
 
 
 class AppraisalApplication(
+    BatchingApplication,  # first: its save and repository wrap the Application's
     CycleCommands,
     PlanningCommands,
     ExecutionCommands,

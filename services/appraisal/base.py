@@ -138,7 +138,9 @@ class AppraisalBase(Application[UUID]):
 
     @staticmethod
     def _outcome(aggregate: JejakAggregate, recordings: Sequence[Any]) -> Outcome:
-        return Outcome(aggregate.id, aggregate.version, recordings[-1].notification.id)
+        # In a batch (`BatchingApplication.batch()`) nothing is in the log yet: position 0.
+        position = recordings[-1].notification.id if recordings else 0
+        return Outcome(aggregate.id, aggregate.version, position)
 
 
 def ratings(hasil_kerja: str, perilaku_kerja: str) -> tuple[Rating, Rating]:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from domain.aggregates.external_learning import ExternalLearning
 from domain.aggregates.mentoring import Mentoring
 from domain.aggregates.training import Training
+from services.batching import BatchingApplication
 from services.training.catalogue import CatalogueCommands
 from services.training.external_learning import ExternalLearningCommands
 from services.training.mentoring import MentoringCommands
@@ -30,7 +31,11 @@ JP_GRANTING_EVENTS = (
 
 
 class TrainingApplication(
-    CatalogueCommands, ProgrammeCommands, MentoringCommands, ExternalLearningCommands
+    BatchingApplication,  # first: its save and repository wrap the Application's
+    CatalogueCommands,
+    ProgrammeCommands,
+    MentoringCommands,
+    ExternalLearningCommands,
 ):
     """Training programmes, mentoring, external learning and the competency catalogue."""
 

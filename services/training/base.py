@@ -161,4 +161,6 @@ def require(
 
 
 def outcome(aggregate: JejakAggregate, recordings: list[Recording[UUID]]) -> Outcome:
-    return Outcome(aggregate.id, aggregate.version, recordings[-1].notification.id)
+    # In a batch (`BatchingApplication.batch()`) nothing is in the log yet: position 0.
+    position = recordings[-1].notification.id if recordings else 0
+    return Outcome(aggregate.id, aggregate.version, position)

@@ -106,6 +106,33 @@ def test_the_read_models_are_built_from_the_generated_log(database: Database) ->
     assert len(tables["event_log"]) == report.events
 
 
+def test_the_appraisal_and_training_read_models_hold_the_generated_history(
+    database: Database,
+) -> None:
+    plan = build_plan(EMPLOYEES, SEED)
+    generate(database, EMPLOYEES, SEED)
+    personnel = build_personnel(database)
+    reader = EventReader(personnel)
+    prepare_read_models(database, reader)
+    runner = ProjectionRunner(database, reader)
+    try:
+        runner.catch_up()
+    finally:
+        runner.close()
+        personnel.close()
+
+    def count(table: str) -> int:
+        with psycopg.connect(**database.psycopg_kwargs()) as conn:
+            row = conn.execute(f"SELECT count(*) FROM rm.{table}").fetchone()
+        return int(row[0]) if row else 0
+
+    rated = sum(type(a).__name__ == "Rate" for t in plan.tenants for a in t.activities)
+    assert count("appraisal_cycles") == 2 * len(plan.tenants)
+    assert count("appraisals") == rated
+    assert count("jp_credits") > 0
+    assert count("mentorings") > 0
+
+
 def test_generating_into_a_log_that_is_not_empty_is_refused(database: Database) -> None:
     generate(database, 40, SEED)
 

@@ -1,37 +1,60 @@
-"""Loading a plan through the real application (in memory): every command is accepted, and the
-same seed records the same events byte for byte."""
+"""Loading a plan through the real applications (on a SQLite file: the three share one log):
+every command is accepted, and the same seed records the same events byte for byte."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
-from scripts.datagen.loader import BusinessClock, load
+from domain.aggregates.appraisal_cycle import AppraisalCycle
+from domain.aggregates.training import Training
+from scripts.datagen.applications import Applications, BusinessClock
+from scripts.datagen.loader import caller_for, load
 from scripts.datagen.plan import Plan, build_plan
 from scripts.datagen.regions import KEMUNING, MULYOREJO
+from scripts.datagen.training_steps import DefineProgramme
 from services.personnel import PersonnelApplication
 
-IN_MEMORY = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 
+@pytest.fixture
+def loaded(tmp_path: Path) -> Iterator[Callable[..., Applications]]:
+    """Load a plan into a fresh SQLite log; closes the applications after the test."""
+    opened: list[Applications] = []
 
-def loaded(plan: Plan, batch_size: int = 250) -> PersonnelApplication:
-    clock = BusinessClock()
-    app = PersonnelApplication(env=dict(IN_MEMORY), clock=clock)
-    load(plan, app, clock, batch_size=batch_size)
-    return app
+    def load_plan(plan: Plan, batch_size: int = 250) -> Applications:
+        clock = BusinessClock()
+        env = {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(tmp_path / f"log-{len(opened)}.sqlite"),
+        }
+        apps = Applications.build(clock, env)
+        opened.append(apps)
+        load(plan, apps, clock, batch_size=batch_size)
+        return apps
+
+    yield load_plan
+    for apps in opened:
+        apps.close()
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_every_planned_command_is_accepted_by_the_application(seed: int) -> None:
+def test_every_planned_command_is_accepted_by_the_applications(
+    seed: int, loaded: Callable[..., Applications]
+) -> None:
     plan = build_plan(200, seed=seed, regions=(MULYOREJO, KEMUNING))
 
-    app = loaded(plan)  # a refused command would raise here
+    apps = loaded(plan)  # a refused command would raise here
 
-    assert app.recorder.max_notification_id() == plan.events
+    assert apps.personnel.recorder.max_notification_id() == plan.events
 
 
-def test_the_same_seed_records_the_same_events_whatever_the_batch_size() -> None:
+def test_the_same_seed_records_the_same_events_whatever_the_batch_size(
+    loaded: Callable[..., Applications],
+) -> None:
     plan = build_plan(80, seed=11, regions=(KEMUNING,))
 
     first, second = (
@@ -39,15 +62,18 @@ def test_the_same_seed_records_the_same_events_whatever_the_batch_size() -> None
         loaded(build_plan(80, seed=11, regions=(KEMUNING,)), 7),
     )
 
-    def log(app: PersonnelApplication) -> list[tuple[str, bytes]]:
-        return [(n.topic, n.state) for n in app.recorder.select_notifications(start=1, limit=10**6)]
+    def log(apps: Applications) -> list[tuple[str, bytes]]:
+        recorder = apps.personnel.recorder
+        return [(n.topic, n.state) for n in recorder.select_notifications(start=1, limit=10**6)]
 
     assert log(first) == log(second)
 
 
-def test_every_employee_is_in_service_or_ended_as_planned() -> None:
+def test_every_employee_is_in_service_or_ended_as_planned(
+    loaded: Callable[..., Applications],
+) -> None:
     plan = build_plan(60, seed=2, regions=(KEMUNING,))
-    app = loaded(plan)
+    app: PersonnelApplication = loaded(plan).personnel
 
     for employee in plan.tenants[0].employees:
         record = app.get_employee(employee.nip)
@@ -62,3 +88,27 @@ def test_the_clock_reads_the_business_date_at_8_wib_plus_a_second_per_step() -> 
     clock.at(date(2019, 4, 1), 3)
 
     assert clock() == clock() == datetime(2019, 4, 1, 1, 0, 3, tzinfo=UTC)
+
+
+def test_the_loaded_cycles_are_finalised_and_the_programmes_finished_or_cancelled(
+    loaded: Callable[..., Applications],
+) -> None:
+    plan = build_plan(80, seed=11, regions=(KEMUNING,))
+    apps = loaded(plan)
+    hr = caller_for(KEMUNING, plan.seed)
+
+    for year in (2024, 2025):
+        cycle = apps.appraisal.get_cycle(hr, AppraisalCycle.id_for(hr.tenant, year))
+        assert cycle.finalised_on == date(year, 12, 30)
+    programmes = [a.id for a in plan.tenants[0].activities if isinstance(a, DefineProgramme)]
+    statuses = Counter(apps.training.get(hr, Training, p).status for p in programmes)
+    assert statuses["CANCELLED"] == 2
+    assert statuses["FINISHED"] == len(programmes) - 2
+
+
+def test_every_application_of_the_load_writes_the_one_jejak_event_log() -> None:
+    apps = Applications.build(BusinessClock(), {"PERSISTENCE_MODULE": "eventsourcing.popo"})
+    try:
+        assert {app.name for app in (apps.personnel, apps.appraisal, apps.training)} == {"Jejak"}
+    finally:
+        apps.close()
