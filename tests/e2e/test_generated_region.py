@@ -1,0 +1,78 @@
+"""The reporting queries answer for a generated region: compliance, gaps, cycles, recompute."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.datagen.loader import generate
+from scripts.datagen.regions import PALANGKARAYA
+from services.database import Database
+from services.runtime import build_personnel
+from tests.e2e.conftest import AUDITOR, Api
+
+pytestmark = pytest.mark.e2e
+
+EMPLOYEES = 150
+
+COMPLIANCE = """query($year: Int!) { trainingCompliance(year: $year) {
+  statusBasis employeeCount met onTrack atRisk complianceRate programmeFillRate
+  employeesAtRisk { nip } } }"""
+GAPS = """{ competencyGaps { competencyCode employeesMissing nips programmes { title } } }"""
+CYCLES = """{ appraisalCycles { id year enrolled finalisedOn rulesVersion } }"""
+RECOMPUTE = """query($cycleId: ID!) { recomputeCycle(cycleId: $cycleId) {
+  finalised checked differences { nip } } }"""
+
+
+@pytest.fixture
+def generated(database: Database) -> int:
+    """Palangka Raya with two years of appraisal and training history; the log's head."""
+    generate(database, EMPLOYEES, seed=7, regions=[PALANGKARAYA])
+    personnel = build_personnel(database)
+    try:
+        return personnel.recorder.max_notification_id() or 0
+    finally:
+        personnel.close()
+
+
+@pytest.fixture
+def region(generated: int, api: Api) -> Api:
+    api.last_position = generated  # every query waits for the read models to reach the head
+    return api
+
+
+async def test_the_20_jp_compliance_of_a_generated_region_counts_every_employee_once(
+    region: Api,
+) -> None:
+    body = await region.read(COMPLIANCE, {"year": 2025})
+    assert "errors" not in body, body
+    report = body["data"]["trainingCompliance"]
+    assert report["statusBasis"] == "2025-12-31"  # a past year is judged on its last day
+    assert report["employeeCount"] > 100
+    assert report["met"] + report["onTrack"] + report["atRisk"] == report["employeeCount"]
+    assert 0.5 < report["complianceRate"] < 1.0
+    assert len(report["employeesAtRisk"]) == report["atRisk"]
+    assert report["programmeFillRate"] is not None
+
+
+async def test_the_competency_gaps_of_a_generated_region_name_who_misses_each(
+    region: Api,
+) -> None:
+    body = await region.read(GAPS)
+    assert "errors" not in body, body
+    gaps = body["data"]["competencyGaps"]
+    assert gaps
+    assert all(gap["employeesMissing"] == len(gap["nips"]) > 0 for gap in gaps)
+
+
+async def test_every_generated_predikat_recomputes_to_what_was_recorded(region: Api) -> None:
+    body = await region.read(CYCLES)
+    assert "errors" not in body, body
+    cycles = body["data"]["appraisalCycles"]
+    assert sorted(cycle["year"] for cycle in cycles) == [2024, 2025]
+    for cycle in cycles:
+        assert cycle["finalisedOn"] is not None
+        checked = await region.read(RECOMPUTE, {"cycleId": cycle["id"]}, AUDITOR)
+        assert "errors" not in checked, checked
+        report = checked["data"]["recomputeCycle"]
+        assert report["checked"] >= cycle["enrolled"] > 0
+        assert report["differences"] == []
