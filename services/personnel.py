@@ -1,5 +1,7 @@
 """PersonnelApplication: the service layer for unit kerja and employee records.
 
+`Outcome`, `utc_now` and `normalize_nip` are re-exported from services.outcome.
+
 GraphQL mutations, the CLI and the data generator all call these commands; each takes the
 caller and plain values, validates, saves the events and returns where they landed in the log.
 """
@@ -7,17 +9,14 @@ caller and plain values, validates, saves the events and returns where they land
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any, ClassVar, TypeVar
+from datetime import date, datetime
+from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
+from eventsourcing.persistence import IntegrityError
 
-from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee import Employee
-from domain.aggregates.org_unit import OrgUnit
 from domain.awards import parse_award_kind
 from domain.discipline import parse_sanction
 from domain.employment import parse_employment_type, parse_separation_kind
@@ -25,105 +24,25 @@ from domain.errors import (
     AlreadyExists,
     EmployeeNotFound,
     InvalidLeaveRequest,
-    RuleViolation,
-    UnitNotFound,
 )
 from domain.jabatan import parse_jabatan
 from domain.leave import LeaveRequest, LeaveType
 from domain.nip import parse_nip
 from domain.ranks import parse_golongan
-from domain.units import check_name, check_unit_code, parse_unit_kind
-from services.batching import BatchingApplication
+from domain.units import check_name
 from services.caller import WRITERS, Caller
+from services.outcome import Outcome, normalize_nip, utc_now
 from services.retry import check_expected_version, retry_lost_races
-from services.transcodings import register_jejak_transcodings
+from services.units import UnitCommands
 
-MAX_UNIT_DEPTH = 8
-
-A = TypeVar("A", bound=JejakAggregate)
+__all__ = ["Outcome", "PersonnelApplication", "normalize_nip", "utc_now"]
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """Where a command's events landed: the aggregate, its new version, the last log position."""
-
-    aggregate_id: UUID
-    version: int
-    position: int
-
-
-def utc_now() -> datetime:
-    """The production clock; tests and the generator inject their own."""
-    return datetime.now(UTC)
-
-
-def normalize_nip(nip: str) -> str:
-    """The NIP as 18 bare digits (spaces, dots and dashes dropped)."""
-    return "".join(ch for ch in nip if ch.isdigit())
-
-
-class PersonnelApplication(BatchingApplication):
+class PersonnelApplication(UnitCommands):
     """Unit kerja and employee records, all in the one Jejak event log."""
 
     name = "Jejak"  # shared by every Jejak application: one table, one notification log
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Employee: 50}
-
-    def __init__(
-        self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
-    ) -> None:
-        super().__init__(env)
-        self.clock = clock
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_jejak_transcodings(transcoder)
-
-    # --- unit kerja -----------------------------------------------------------------------
-    def create_unit(
-        self,
-        caller: Caller,
-        *,
-        code: str,
-        name: str,
-        kind: str,
-        parent_id: UUID | None = None,
-        reason: str | None = None,
-    ) -> Outcome:
-        """Create a unit kerja, nested under `parent_id` if given."""
-        caller.require(WRITERS, "Creating a unit kerja")
-        code, name, unit_kind = check_unit_code(code), check_name(name), parse_unit_kind(kind)
-        if parent_id is not None:
-            self._check_depth(self.get_unit(caller, parent_id))
-        unit = OrgUnit.create(
-            code=code,
-            name=name,
-            kind=unit_kind.value,
-            parent_id=parent_id,
-            at=self.clock(),
-            meta=caller.meta(reason),
-        )
-        try:
-            return self._commit(unit)
-        except IntegrityError:
-            raise AlreadyExists(f"Unit code {code!r} already exists in {caller.tenant}.") from None
-
-    def get_unit(self, caller: Caller, unit_id: UUID) -> OrgUnit:
-        """Load a unit of the caller's tenant, or raise UnitNotFound."""
-        try:
-            unit: OrgUnit = self._load(unit_id)
-        except AggregateNotFoundError:
-            raise UnitNotFound(f"No unit kerja {unit_id}.") from None
-        if unit.tenant != caller.tenant:
-            raise UnitNotFound(f"No unit kerja {unit_id} in {caller.tenant}.")
-        return unit
-
-    def _check_depth(self, parent: OrgUnit) -> None:
-        depth, unit = 1, parent
-        while unit.parent_id is not None:
-            depth += 1
-            unit = self._load(unit.parent_id)
-        if depth >= MAX_UNIT_DEPTH:
-            raise RuleViolation(f"Units nest at most {MAX_UNIT_DEPTH} levels deep.")
 
     # --- employees ------------------------------------------------------------------------
     def appoint_employee(
@@ -357,16 +276,6 @@ class PersonnelApplication(BatchingApplication):
         return retry_lost_races(
             attempt, subject=f"Employee {normalize_nip(nip)}", strict=expected_version is not None
         )
-
-    # --- saving, one command at a time or in a batch (`BatchingApplication.batch()`) -------
-    def _load(self, aggregate_id: UUID) -> Any:
-        return self.repository.get(aggregate_id)
-
-    def _commit(self, aggregate: JejakAggregate) -> Outcome:
-        recordings: list[Recording[UUID]] = self.save(aggregate)
-        # Inside a batch nothing is in the log yet: position 0.
-        position = recordings[-1].notification.id if recordings else 0
-        return Outcome(aggregate.id, aggregate.version, position)
 
 
 def _leave_type(raw: str) -> LeaveType:

@@ -1,0 +1,96 @@
+"""The unit kerja commands, and what every personnel command shares: its clock and saving.
+
+`PersonnelApplication` (services.personnel) adds the employee commands on top of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
+
+from domain.aggregates.base import JejakAggregate
+from domain.aggregates.org_unit import OrgUnit
+from domain.errors import AlreadyExists, RuleViolation, UnitNotFound
+from domain.units import check_name, check_unit_code, parse_unit_kind
+from services.batching import BatchingApplication
+from services.caller import WRITERS, Caller
+from services.outcome import Outcome, utc_now
+from services.transcodings import register_jejak_transcodings
+
+MAX_UNIT_DEPTH = 8
+
+
+class UnitCommands(BatchingApplication):
+    """Unit kerja: created nested, loaded only within the caller's tenant."""
+
+    def __init__(
+        self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        super().__init__(env)
+        self.clock = clock
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_jejak_transcodings(transcoder)
+
+    # --- unit kerja -----------------------------------------------------------------------
+    def create_unit(
+        self,
+        caller: Caller,
+        *,
+        code: str,
+        name: str,
+        kind: str,
+        parent_id: UUID | None = None,
+        reason: str | None = None,
+    ) -> Outcome:
+        """Create a unit kerja, nested under `parent_id` if given."""
+        caller.require(WRITERS, "Creating a unit kerja")
+        code, name, unit_kind = check_unit_code(code), check_name(name), parse_unit_kind(kind)
+        if parent_id is not None:
+            self._check_depth(self.get_unit(caller, parent_id))
+        unit = OrgUnit.create(
+            code=code,
+            name=name,
+            kind=unit_kind.value,
+            parent_id=parent_id,
+            at=self.clock(),
+            meta=caller.meta(reason),
+        )
+        try:
+            return self._commit(unit)
+        except IntegrityError:
+            raise AlreadyExists(f"Unit code {code!r} already exists in {caller.tenant}.") from None
+
+    def get_unit(self, caller: Caller, unit_id: UUID) -> OrgUnit:
+        """Load a unit of the caller's tenant, or raise UnitNotFound."""
+        try:
+            unit: OrgUnit = self._load(unit_id)
+        except AggregateNotFoundError:
+            raise UnitNotFound(f"No unit kerja {unit_id}.") from None
+        if unit.tenant != caller.tenant:
+            raise UnitNotFound(f"No unit kerja {unit_id} in {caller.tenant}.")
+        return unit
+
+    def _check_depth(self, parent: OrgUnit) -> None:
+        depth, unit = 1, parent
+        while unit.parent_id is not None:
+            depth += 1
+            unit = self._load(unit.parent_id)
+        if depth >= MAX_UNIT_DEPTH:
+            raise RuleViolation(f"Units nest at most {MAX_UNIT_DEPTH} levels deep.")
+
+    # --- saving, one command at a time or in a batch (`BatchingApplication.batch()`) -------
+    def _load(self, aggregate_id: UUID) -> Any:
+        return self.repository.get(aggregate_id)
+
+    def _commit(self, aggregate: JejakAggregate) -> Outcome:
+        recordings: list[Recording[UUID]] = self.save(aggregate)
+        # Inside a batch nothing is in the log yet: position 0.
+        position = recordings[-1].notification.id if recordings else 0
+        return Outcome(aggregate.id, aggregate.version, position)
