@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from domain.aggregates.employee import Employee
 from domain.meta import Actor
 from services.caller import Caller
 from services.personnel import Outcome, PersonnelApplication
@@ -86,3 +87,11 @@ def unit(app: PersonnelApplication, hr: Caller) -> Outcome:
 def employee(app: PersonnelApplication, hr: Caller, unit: Outcome) -> Outcome:
     """A PNS in golongan III/a appointed into BKPSDM on 1 May 2015."""
     return appoint(app, hr, unit)
+
+
+ON = date(2025, 6, 2)  # a Monday, when the commands of a test take effect
+
+
+def employee_events(app: PersonnelApplication) -> list[Any]:
+    """Every stored event of the employee with PNS_NIP."""
+    return list(app.events.get(Employee.id_for(PNS_NIP)))
