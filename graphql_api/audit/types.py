@@ -6,13 +6,18 @@ from datetime import datetime
 
 import strawberry
 
+from graphql_api.ids import to_id
 from projections.event_log import LoggedEvent
 
 
 @strawberry.type(description="One recorded event: what happened, who did it, for whom and why.")
 class EmployeeEvent:
     position: int = strawberry.field(description="Position in the global event log.")
-    version: int = strawberry.field(description="The employee's version this event made.")
+    aggregate: str = strawberry.field(
+        description="The aggregate that recorded it: Employee, EmployeeAppraisal, Training, …"
+    )
+    aggregate_id: strawberry.ID = strawberry.field(description="That aggregate's id.")
+    version: int = strawberry.field(description="The version of that aggregate this event made.")
     type: str = strawberry.field(description="The event's class, e.g. Promoted.")
     recorded_at: datetime
     actor_id: str
@@ -26,6 +31,8 @@ class EmployeeEvent:
     def from_logged(cls, event: LoggedEvent) -> EmployeeEvent:
         return cls(
             position=event.position,
+            aggregate=event.aggregate_type,
+            aggregate_id=to_id(event.originator_id),
             version=event.originator_version,
             type=event.event_type,
             recorded_at=event.recorded_at,

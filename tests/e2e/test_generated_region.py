@@ -76,3 +76,18 @@ async def test_every_generated_predikat_recomputes_to_what_was_recorded(region: 
         report = checked["data"]["recomputeCycle"]
         assert report["checked"] >= cycle["enrolled"] > 0
         assert report["differences"] == []
+
+
+EVENTS = """query($nip: String!) { employeeEvents(nip: $nip, first: 1000) {
+  position aggregate aggregateId type } }"""
+
+
+async def test_an_employee_history_holds_their_appraisal_and_training_events(region: Api) -> None:
+    body = await region.read(COMPLIANCE, {"year": 2025})
+    nip = body["data"]["trainingCompliance"]["employeesAtRisk"][0]["nip"]
+    history = await region.read(EVENTS, {"nip": nip}, AUDITOR)
+    assert "errors" not in history, history
+    events = history["data"]["employeeEvents"]
+    assert {"Employee", "EmployeeAppraisal"} <= {event["aggregate"] for event in events}
+    positions = [event["position"] for event in events]
+    assert positions == sorted(positions)
