@@ -5,38 +5,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
+from eventsourcing.persistence import IntegrityError
 
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.org_unit import OrgUnit
 from domain.errors import AlreadyExists, RuleViolation, UnitNotFound
 from domain.units import check_name, check_unit_code, parse_unit_kind
+from services.application import JejakApplication
 from services.batching import BatchingApplication
 from services.caller import WRITERS, Caller
-from services.outcome import Outcome, utc_now
-from services.transcodings import register_jejak_transcodings
+from services.outcome import Outcome
 
 MAX_UNIT_DEPTH = 8
 
 
-class UnitCommands(BatchingApplication):
+class UnitCommands(BatchingApplication, JejakApplication):
     """Unit kerja: created nested, loaded only within the caller's tenant."""
-
-    def __init__(
-        self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
-    ) -> None:
-        super().__init__(env)
-        self.clock = clock
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_jejak_transcodings(transcoder)
 
     # --- unit kerja -----------------------------------------------------------------------
     def create_unit(
@@ -90,7 +78,4 @@ class UnitCommands(BatchingApplication):
         return self.repository.get(aggregate_id)
 
     def _commit(self, aggregate: JejakAggregate) -> Outcome:
-        recordings: list[Recording[UUID]] = self.save(aggregate)
-        # Inside a batch nothing is in the log yet: position 0.
-        position = recordings[-1].notification.id if recordings else 0
-        return Outcome(aggregate.id, aggregate.version, position)
+        return self.save_outcome(aggregate)

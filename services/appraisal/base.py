@@ -12,8 +12,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.application import AggregateNotFoundError
 
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
@@ -21,28 +20,18 @@ from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.appraisal import parse_choice
 from domain.errors import AppraisalForbidden, CycleNotFound
 from domain.scoring import Rating
+from services.application import JejakApplication
 from services.caller import AUDITORS, WRITERS, Caller, Role
-from services.personnel import Outcome, utc_now
+from services.personnel import Outcome
 from services.retry import check_expected_version, retry_lost_races
-from services.transcodings import register_jejak_transcodings
 
 ASN = frozenset({Role.EMPLOYEE})
 READERS = WRITERS | AUDITORS
 Command = Callable[[AppraisalCycle, EmployeeAppraisal, datetime], Sequence[JejakAggregate]]
 
 
-class AppraisalBase(Application[UUID]):
+class AppraisalBase(JejakApplication):
     """Shared state and the one way appraisals and cycles change."""
-
-    def __init__(
-        self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
-    ) -> None:
-        super().__init__(env)
-        self.clock = clock
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_jejak_transcodings(transcoder)
 
     def get_cycle(self, caller: Caller, cycle_id: UUID) -> AppraisalCycle:
         """Load a cycle of the caller's tenant, or raise CycleNotFound."""
@@ -106,7 +95,7 @@ class AppraisalBase(Application[UUID]):
             subject = f"The appraisal of {appraisal.nip}"
             check_expected_version(subject, appraisal.version, expected_version)
             changed = command(cycle, appraisal, self.clock())
-            return self._outcome(changed[0], self.save(*changed))
+            return self.save_outcome(*changed)
 
         return retry_lost_races(
             attempt, subject="The appraisal", strict=expected_version is not None
@@ -120,7 +109,7 @@ class AppraisalBase(Application[UUID]):
     ) -> Outcome:
         def attempt() -> Outcome:
             cycle = self.get_cycle(caller, cycle_id)
-            return self._outcome(cycle, self.save(*command(cycle, self.clock())))
+            return self.save_outcome(*command(cycle, self.clock()))  # the cycle comes first
 
         return retry_lost_races(attempt, subject="The cycle", strict=False)
 
@@ -135,12 +124,6 @@ class AppraisalBase(Application[UUID]):
         self, cycle: AppraisalCycle, unit_id: UUID | None = None
     ) -> dict[UUID, Any]:
         return {e: self._appraisal(cycle, e).annual_predikat() for e in cycle.employee_ids(unit_id)}
-
-    @staticmethod
-    def _outcome(aggregate: JejakAggregate, recordings: Sequence[Any]) -> Outcome:
-        # In a batch (`BatchingApplication.batch()`) nothing is in the log yet: position 0.
-        position = recordings[-1].notification.id if recordings else 0
-        return Outcome(aggregate.id, aggregate.version, position)
 
 
 def ratings(hasil_kerja: str, perilaku_kerja: str) -> tuple[Rating, Rating]:

@@ -63,7 +63,7 @@ class CycleCommands(AppraisalBase):
             meta=caller.meta(reason),
         )
         try:
-            return self._outcome(cycle, self.save(cycle))
+            return self.save_outcome(cycle)
         except IntegrityError:
             raise AlreadyExists(f"{caller.tenant} has a {year} cycle already.") from None
 

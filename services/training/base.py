@@ -16,8 +16,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import JSONTranscoder, Recording
+from eventsourcing.application import AggregateNotFoundError
 
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.competency_catalogue import CompetencyCatalogue
@@ -34,10 +33,10 @@ from domain.errors import (
     ProgrammeNotFound,
     UnknownCompetency,
 )
+from services.application import JejakApplication
 from services.caller import WRITERS, Caller, Role
 from services.personnel import Outcome, normalize_nip, utc_now
 from services.retry import check_expected_version, retry_lost_races
-from services.transcodings import register_jejak_transcodings
 
 TRAINING_INSTITUTION = Role.TRAINING_INSTITUTION.value
 SUPERVISOR = Role.SUPERVISOR.value
@@ -54,7 +53,7 @@ _NOT_FOUND: dict[type[Any], type[NotFound]] = {
 }
 
 
-class TrainingBase(Application[UUID]):
+class TrainingBase(JejakApplication):
     """Shared state, loading within the caller's tenant, and `_change`."""
 
     def __init__(
@@ -63,13 +62,8 @@ class TrainingBase(Application[UUID]):
         clock: Callable[[], datetime] = utc_now,
         new_id: Callable[[], UUID] = uuid4,
     ) -> None:
-        super().__init__(env)
-        self.clock = clock
+        super().__init__(env, clock)
         self.new_id = new_id
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_jejak_transcodings(transcoder)
 
     def get(self, caller: Caller, kind: type[A], aggregate_id: UUID) -> A:
         """Load a Training, Mentoring or ExternalLearning of the caller's tenant, or NOT_FOUND."""
@@ -133,7 +127,7 @@ class TrainingBase(Application[UUID]):
             aggregate = self.get(caller, kind, aggregate_id)
             check_expected_version(subject, aggregate.version, expected_version)
             command(aggregate, self.clock())
-            return outcome(aggregate, self.save(aggregate))
+            return self.save_outcome(aggregate)
 
         return retry_lost_races(attempt, subject=subject, strict=expected_version is not None)
 
@@ -158,9 +152,3 @@ def require(
     if self_nip is not None:
         who.append("the employee themselves")
     raise NotAllowedForRole(f"{action} is for {' or '.join(who)}.")
-
-
-def outcome(aggregate: JejakAggregate, recordings: list[Recording[UUID]]) -> Outcome:
-    # In a batch (`BatchingApplication.batch()`) nothing is in the log yet: position 0.
-    position = recordings[-1].notification.id if recordings else 0
-    return Outcome(aggregate.id, aggregate.version, position)

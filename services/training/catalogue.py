@@ -10,7 +10,7 @@ from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
 from services.retry import retry_lost_races
-from services.training.base import HR, TrainingBase, outcome, require
+from services.training.base import HR, TrainingBase, require
 
 
 class CatalogueCommands(TrainingBase):
@@ -27,7 +27,7 @@ class CatalogueCommands(TrainingBase):
             at, meta = self.clock(), caller.meta(reason)
             catalogue = self.get_catalogue(caller) or CompetencyCatalogue.open(at, meta)
             catalogue.add_competency(code, name, competency_kind, at, meta)
-            return outcome(catalogue, self.save(catalogue))
+            return self.save_outcome(catalogue)
 
         return retry_lost_races(attempt, subject="The competency catalogue", strict=False)
 

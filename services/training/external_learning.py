@@ -11,7 +11,7 @@ from domain.learning import parse_form
 from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
-from services.training.base import HR, TrainingBase, outcome, require
+from services.training.base import HR, TrainingBase, require
 
 
 class ExternalLearningCommands(TrainingBase):
@@ -46,7 +46,7 @@ class ExternalLearningCommands(TrainingBase):
             at=self.clock(),
             meta=caller.meta(reason),
         )
-        return outcome(learning, self.save(learning))
+        return self.save_outcome(learning)
 
     def recognise_external_learning(
         self,

@@ -11,7 +11,7 @@ from domain.errors import NotAllowedForRole
 from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
-from services.training.base import HR, TrainingBase, acting_employee, outcome, require
+from services.training.base import HR, TrainingBase, acting_employee, require
 
 
 class MentoringCommands(TrainingBase):
@@ -48,7 +48,7 @@ class MentoringCommands(TrainingBase):
             at=self.clock(),
             meta=caller.meta(reason),
         )
-        return outcome(mentoring, self.save(mentoring))
+        return self.save_outcome(mentoring)
 
     def log_meeting(
         self,

@@ -18,7 +18,6 @@ from services.training.base import (
     NOMINATORS,
     PROGRAMME_MANAGERS,
     TrainingBase,
-    outcome,
     require,
 )
 
@@ -60,7 +59,7 @@ class ProgrammeCommands(TrainingBase):
             at=self.clock(),
             meta=caller.meta(reason),
         )
-        return outcome(training, self.save(training))
+        return self.save_outcome(training)
 
     def nominate(
         self,
