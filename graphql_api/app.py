@@ -12,7 +12,9 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
+from graphql_api.compiled.endpoint import CompiledGraphQL
 from graphql_api.health import DEFAULT_MAX_LAG, healthz, readiness_endpoint
 from graphql_api.logging import RequestLogMiddleware
 from graphql_api.schema import schema
@@ -39,8 +41,14 @@ def create_app(
     open_runtime: Callable[[], AbstractAsyncContextManager[Runtime]],
     *,
     max_ready_lag: int = DEFAULT_MAX_LAG,
+    compiled_queries: bool = True,
 ) -> Starlette:
-    """The Jejak API; its lifespan opens the runtime `open_runtime` gives."""
+    """The Jejak API; its lifespan opens the runtime `open_runtime` gives.
+
+    With `compiled_queries` (the default), /graphql answers the documents it can compile from
+    plans and hands the rest to strawberry (graphql_api/compiled/); without, strawberry
+    answers everything.
+    """
     slot = RuntimeSlot()
 
     @asynccontextmanager
@@ -52,7 +60,9 @@ def create_app(
             finally:
                 slot.runtime = None
 
-    graphql = JejakGraphQL(schema, runtime_of=slot.require)
+    graphql: ASGIApp = JejakGraphQL(schema, runtime_of=slot.require)
+    if compiled_queries:
+        graphql = CompiledGraphQL(graphql, schema._schema, slot.require)
     return Starlette(
         routes=[
             # Routed exactly: a mounted app would redirect /graphql to /graphql/.

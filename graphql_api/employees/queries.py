@@ -41,15 +41,7 @@ class EmployeeQueries:
     async def employee(
         self, info: Info[Context, None], nip: str | None = None, id: strawberry.ID | None = None
     ) -> Employee | None:
-        tenant = info.context.caller.tenant
-        if (nip is None) == (id is None):
-            raise InvalidArgument("Give exactly one of nip or id.")
-        row: EmployeeRow | None
-        if nip is not None:
-            row = await employee_by_nip(info.context.pool, normalize_nip(nip))
-        else:
-            row = await info.context.loaders.employees.load(parse_id(str(id), "id"))
-        return Employee.from_row(row) if row and row.tenant == tenant else None
+        return await find_employee(info.context, nip, id)
 
     @resolver(
         "A page of the employees of a unit kerja (and, by default, the units "
@@ -64,29 +56,62 @@ class EmployeeQueries:
         first: int = 20,
         after: str | None = None,
     ) -> EmployeeConnection:
-        tenant = info.context.caller.tenant
-        if first > MAX_PAGE_SIZE:
-            raise PageTooLarge(
-                f"first may be at most {MAX_PAGE_SIZE}, not {first}.", max=MAX_PAGE_SIZE
-            )
-        if first < 0:
-            raise InvalidArgument(f"first must not be negative, not {first}.")
-        page = await list_employees(
-            info.context.pool,
-            tenant=tenant,
-            unit_id=parse_id(unit_id, "unitId"),
-            include_subunits=include_subunits,
-            filter=(filter or EmployeeFilterInput()).to_row_filter(),
-            first=first,
-            after_nip=nip_from_cursor(after) if after is not None else None,
+        return await employee_page(
+            info.context,
+            unit_id,
+            include_subunits,
+            filter,
+            first,
+            after,
+            with_units=_selects_unit(info),
         )
-        units = None
-        if _selects_unit(info):
-            # One query for the page's units, answered synchronously per row (see types.py).
-            unit_ids = list(dict.fromkeys(row.unit_id for row in page.rows))
-            found = await info.context.loaders.units.load_many(unit_ids)
-            units = {unit.id: unit for unit in found if unit is not None}
-        return EmployeeConnection.of(page.rows, page.has_next, page.total_count, units)
+
+
+async def find_employee(context: Context, nip: str | None, id: str | None) -> Employee | None:
+    """The `employee` query (also run by the compiled path, graphql_api/compiled/)."""
+    tenant = context.caller.tenant
+    if (nip is None) == (id is None):
+        raise InvalidArgument("Give exactly one of nip or id.")
+    row: EmployeeRow | None
+    if nip is not None:
+        row = await employee_by_nip(context.pool, normalize_nip(nip))
+    else:
+        row = await context.loaders.employees.load(parse_id(str(id), "id"))
+    return Employee.from_row(row) if row and row.tenant == tenant else None
+
+
+async def employee_page(
+    context: Context,
+    unit_id: str,
+    include_subunits: bool,
+    filter: EmployeeFilterInput | None,
+    first: int,
+    after: str | None,
+    *,
+    with_units: bool,
+) -> EmployeeConnection:
+    """The `employees` query; `with_units` reads the page's units in one go (see types.py)."""
+    tenant = context.caller.tenant
+    if first > MAX_PAGE_SIZE:
+        raise PageTooLarge(f"first may be at most {MAX_PAGE_SIZE}, not {first}.", max=MAX_PAGE_SIZE)
+    if first < 0:
+        raise InvalidArgument(f"first must not be negative, not {first}.")
+    page = await list_employees(
+        context.pool,
+        tenant=tenant,
+        unit_id=parse_id(unit_id, "unitId"),
+        include_subunits=include_subunits,
+        filter=(filter or EmployeeFilterInput()).to_row_filter(),
+        first=first,
+        after_nip=nip_from_cursor(after) if after is not None else None,
+    )
+    units = None
+    if with_units:
+        # One query for the page's units, answered synchronously per row (see types.py).
+        unit_ids = list(dict.fromkeys(row.unit_id for row in page.rows))
+        found = await context.loaders.units.load_many(unit_ids)
+        units = {unit.id: unit for unit in found if unit is not None}
+    return EmployeeConnection.of(page.rows, page.has_next, page.total_count, units)
 
 
 def _selects_unit(info: Info[Context, None]) -> bool:
