@@ -1,9 +1,15 @@
-"""Head counts of employees per unit and attribute combination, kept beside the employees table.
+"""Head counts of employees, kept beside the employees table in the same transaction.
 
 A page of a unit's employees reports `totalCount`. Counting the matching employee rows grows
 with the subtree (30,000 rows for a dinas at 100k employees: the page's cost went up 1.8×,
-docs/benchmarks.md); summing these counts grows with the units and the combinations in them.
-The employees projection writes the changes of each batch here in the same transaction.
+docs/benchmarks.md). Two tables answer it instead:
+- `employee_totals`: one row per unit and status, for the common count (no filter, or only
+  status): a subtree's total sums about as many rows as the subtree has units;
+- `employee_counts`: one row per unit and combination of the filter columns (type, golongan,
+  jabatan kind, status), for filtered counts. Units are small (a sekolah, a puskesmas), so a
+  combination holds two employees on average and a dinas's sum reads 15,000 rows at 100k:
+  fine for a filtered count, too slow for the unfiltered one every page asks for.
+The employees projection writes the changes of each batch to both.
 """
 
 from __future__ import annotations
@@ -18,10 +24,14 @@ from psycopg import Cursor
 from projections.base import READ_SCHEMA
 
 KEY = ("tenant", "unit_id", "unit_path", "employment_type", "golongan", "jabatan_kind", "status")
+TOTAL_KEY = ("tenant", "unit_id", "unit_path", "status")
+_TOTAL_AT = [KEY.index(column) for column in TOTAL_KEY]
+# What `employee_totals` can answer: the unit scope and the status, nothing else.
+TOTAL_COLUMNS = frozenset(TOTAL_KEY)
 
 
 def counts_ddl(schema: str) -> Sequence[str]:
-    """The counts table, created with the employees table it summarises."""
+    """The count tables, created with the employees table they summarise."""
     return [
         f"""CREATE TABLE IF NOT EXISTS {schema}.employee_counts (
             tenant text NOT NULL, unit_id uuid NOT NULL, unit_path text COLLATE "C" NOT NULL,
@@ -32,6 +42,17 @@ def counts_ddl(schema: str) -> Sequence[str]:
         f"ON {schema}.employee_counts (tenant, unit_path)",
         f"CREATE INDEX IF NOT EXISTS employee_counts_empty ON {schema}.employee_counts (n) "
         "WHERE n = 0",
+        f"""CREATE TABLE IF NOT EXISTS {schema}.employee_totals (
+            tenant text NOT NULL, unit_id uuid NOT NULL, unit_path text COLLATE "C" NOT NULL,
+            status text NOT NULL, n int NOT NULL, PRIMARY KEY (tenant, unit_id, status))""",
+        f"CREATE INDEX IF NOT EXISTS employee_totals_by_path "
+        f"ON {schema}.employee_totals (tenant, unit_path)",
+        # Read models made before the totals existed: sum them from the combinations once (an
+        # empty totals table beside non-empty combinations can only be a new one).
+        f"""INSERT INTO {schema}.employee_totals
+            SELECT tenant, unit_id, unit_path, status, sum(n) FROM {schema}.employee_counts
+            WHERE NOT EXISTS (SELECT FROM {schema}.employee_totals)
+            GROUP BY tenant, unit_id, unit_path, status""",
     ]
 
 
@@ -41,30 +62,54 @@ def write_count_changes(
     before: Mapping[Any, Mapping[str, Any]],
     after: Iterable[Mapping[str, Any]],
 ) -> None:
-    """Move each changed employee from the combination they were in to the one they are in."""
+    """Move each changed employee from the unit, status and combination they were in to the
+    ones they are in."""
     changes: Counter[tuple[Any, ...]] = Counter()
     for row in before.values():
         changes[tuple(row[k] for k in KEY)] -= 1
     for row in after:
         changes[tuple(row[k] for k in KEY)] += 1
-    rows = [(*key, n) for key, n in changes.items() if n != 0]
+    totals: Counter[tuple[Any, ...]] = Counter()
+    for key, n in changes.items():
+        if n:
+            totals[tuple(key[i] for i in _TOTAL_AT)] += n
+    rows = [(*key, n) for key, n in changes.items() if n]
+    if _add(cur, schema, "employee_counts", KEY, rows):
+        # A combination nobody is in any more leaves no row, as a clean rebuild would leave none.
+        cur.execute(f"DELETE FROM {schema}.employee_counts WHERE n = 0")
+    rows = [(*key, n) for key, n in totals.items() if n]
+    if _add(cur, schema, "employee_totals", TOTAL_KEY, rows):
+        # Few units lose their last employee of a status: delete those by key.
+        cur.executemany(
+            f"DELETE FROM {schema}.employee_totals "
+            "WHERE tenant = %s AND unit_id = %s AND status = %s AND n = 0",
+            [(tenant, unit_id, status) for tenant, unit_id, _, status, n in rows if n < 0],
+        )
+
+
+def _add(
+    cur: Cursor[Any], schema: str, table: str, key: Sequence[str], rows: list[tuple[Any, ...]]
+) -> bool:
+    """Add each row's n to its group's; whether any group went down (and may now be empty)."""
     if not rows:
-        return
-    columns = ", ".join(KEY)
+        return False
+    conflict = ", ".join(c for c in key if c != "unit_path")  # the path follows the unit
     cur.executemany(
-        f"INSERT INTO {schema}.employee_counts ({columns}, n) "
-        f"VALUES ({', '.join(['%s'] * (len(KEY) + 1))}) "
-        "ON CONFLICT (tenant, unit_id, employment_type, golongan, jabatan_kind, status) "
-        f"DO UPDATE SET n = {schema}.employee_counts.n + EXCLUDED.n",
+        f"INSERT INTO {schema}.{table} ({', '.join(key)}, n) "
+        f"VALUES ({', '.join(['%s'] * (len(key) + 1))}) "
+        f"ON CONFLICT ({conflict}) DO UPDATE SET n = {schema}.{table}.n + EXCLUDED.n",
         rows,
     )
-    # A combination nobody is in any more leaves no row, as a clean rebuild would leave none.
-    cur.execute(f"DELETE FROM {schema}.employee_counts WHERE n = 0")
+    return any(row[-1] < 0 for row in rows)
 
 
-async def count_employees(pool: asyncpg.Pool, condition: str, args: Sequence[object]) -> int:
-    """How many employees match `condition` (over the counts' columns only)."""
+async def count_employees(
+    pool: asyncpg.Pool, condition: str, args: Sequence[object], columns: Iterable[str]
+) -> int:
+    """How many employees match `condition`, which reads only `columns`: from the per-unit
+    totals when they hold every one of them, else from the combinations."""
+    table = "employee_totals" if TOTAL_COLUMNS.issuperset(columns) else "employee_counts"
     total = await pool.fetchval(
-        f"SELECT coalesce(sum(n), 0) FROM {READ_SCHEMA}.employee_counts WHERE {condition}", *args
+        f"SELECT coalesce(sum(n), 0) FROM {READ_SCHEMA}.{table} WHERE {condition}", *args
     )
     return int(total)

@@ -226,13 +226,16 @@ async def list_employees(
         return EmployeePage([], False, 0)
     where: list[str] = ["tenant = $1"]
     args: list[object] = [tenant]
+    columns = ["tenant"]
     if include_subunits:
         # Paths are '/<id>/<id>/'; every path in the subtree sorts in [path, path-with-'0').
         args += [path, path[:-1] + "0"]
         where.append(f"unit_path >= ${len(args) - 1} AND unit_path < ${len(args)}")
+        columns.append("unit_path")
     else:
         args.append(unit_id)
         where.append(f"unit_id = ${len(args)}")
+        columns.append("unit_id")
     for column, value in (
         ("employment_type", filter.employment_type),
         ("golongan", filter.golongan),
@@ -242,8 +245,9 @@ async def list_employees(
         if value is not None:
             args.append(value)
             where.append(f"{column} = ${len(args)}")
+            columns.append(column)
     condition = " AND ".join(where)
-    total = await count_employees(pool, condition, args)
+    total = await count_employees(pool, condition, args, columns)
     if after_nip is not None:
         args.append(after_nip)
         condition += f" AND nip > ${len(args)}"

@@ -115,8 +115,8 @@ async def unit_tree(pool: asyncpg.Pool, tenant: str, root_id: UUID | None) -> li
         f"SELECT {_COLUMNS} FROM {READ_SCHEMA}.units WHERE tenant = $1 ORDER BY path", tenant
     )
     counts = await pool.fetch(
-        f"SELECT unit_id, sum(n)::int AS n FROM {READ_SCHEMA}.employee_counts "
-        "WHERE tenant = $1 AND status = 'ACTIVE' GROUP BY unit_id",
+        f"SELECT unit_id, n FROM {READ_SCHEMA}.employee_totals "
+        "WHERE tenant = $1 AND status = 'ACTIVE'",
         tenant,
     )
     direct = {r["unit_id"]: r["n"] for r in counts}
