@@ -42,7 +42,9 @@ class PersonnelApplication(UnitCommands):
     """Unit kerja and employee records, all in the one Jejak event log."""
 
     name = "Jejak"  # shared by every Jejak application: one table, one notification log
-    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Employee: 50}
+    # At most 9 events to replay after the latest snapshot: loading a long-serving employee
+    # costs 1.4-1.6x a new one (docs/benchmarks.md, loading); at 50 it was 2.3-5x.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Employee: 10}
 
     # --- employees ------------------------------------------------------------------------
     def appoint_employee(

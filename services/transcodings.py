@@ -1,4 +1,4 @@
-"""How event fields that JSON does not know are stored: dates, event metadata, leave records."""
+"""How event fields that JSON does not know are stored: dates, event metadata, leave history."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.leave import LeaveRecord, LeaveType
+from domain.leave_history import LeaveHistory
 from domain.meta import EventMeta
 
 
@@ -34,6 +35,8 @@ class EventMetaAsList(Transcoding):
 
 
 class LeaveRecordAsList(Transcoding):
+    """Leave records as snapshots of `Employee` version 1 hold them, one object each."""
+
     type = LeaveRecord
     name = "leave"
 
@@ -44,7 +47,19 @@ class LeaveRecordAsList(Transcoding):
         return LeaveRecord(LeaveType(data[0]), data[1], data[2], data[3])
 
 
+class LeaveHistoryAsText(Transcoding):
+    type = LeaveHistory
+    name = "leave_history"
+
+    def encode(self, obj: LeaveHistory) -> str:
+        return obj.text
+
+    def decode(self, data: str) -> LeaveHistory:
+        return LeaveHistory.from_text(data)
+
+
 def register_jejak_transcodings(transcoder: JSONTranscoder) -> None:
     """Register every Jejak transcoding on the library's JSON transcoder."""
-    for transcoding in (DateAsISO(), EventMetaAsList(), LeaveRecordAsList()):
+    transcodings = (DateAsISO(), EventMetaAsList(), LeaveRecordAsList(), LeaveHistoryAsText())
+    for transcoding in transcodings:
         transcoder.register(transcoding)

@@ -8,6 +8,7 @@ application, which loads them; everything about the employee alone lives here.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
@@ -17,6 +18,7 @@ from domain.employment import EmploymentStatus, EmploymentType, SeparationKind, 
 from domain.errors import EmployeeNotActive, EmployeeNotFound, InvalidInput, RuleViolation
 from domain.jabatan import Jabatan
 from domain.leave import LeaveContext, LeaveRecord, LeaveRequest, LeaveType, check_leave
+from domain.leave_history import LeaveHistory
 from domain.meta import EventMeta
 from domain.nip import Nip
 from domain.ranks import Golongan, check_promotion
@@ -26,6 +28,13 @@ EMPLOYEE_NAMESPACE = UUID("0b8e2f4e-9a51-4c3b-8f7d-2d6c1e5a7b90")
 
 class Employee(JejakAggregate):
     """An ASN (PNS, CPNS or PPPK) of one tenant; its id is derived from the NIP."""
+
+    # Snapshots of version 1 hold the leave as a list of records: see `upcast_v1_v2`.
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["leave"] = LeaveHistory(state["leave"])
 
     class Appointed(JejakAggregate.Created):
         nip: str
@@ -92,9 +101,8 @@ class Employee(JejakAggregate):
         days: int
 
         def apply(self, aggregate: Employee) -> None:
-            aggregate.leave.append(
-                LeaveRecord(LeaveType(self.leave_type), self.start, self.end, self.days)
-            )
+            record = LeaveRecord(LeaveType(self.leave_type), self.start, self.end, self.days)
+            aggregate.leave = aggregate.leave.added(record)
 
     class EmploymentEnded(JejakAggregate.Event):
         separation: str
@@ -134,7 +142,7 @@ class Employee(JejakAggregate):
         self.unit_id = unit_id
         self.appointed_on = appointed_on
         self.status = EmploymentStatus.ACTIVE.value
-        self.leave: list[LeaveRecord] = []
+        self.leave = LeaveHistory()
 
     @property
     def jabatan(self) -> tuple[str, str, str | None]:

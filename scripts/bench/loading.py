@@ -19,6 +19,8 @@ from services.database import Database
 from services.personnel import PersonnelApplication, normalize_nip
 from services.runtime import build_personnel
 
+SNAPSHOT_INTERVAL = PersonnelApplication.snapshotting_intervals[Employee]
+
 
 @dataclass(frozen=True)
 class Loaded:

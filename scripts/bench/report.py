@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scripts.bench.growth import Growth
-from scripts.bench.loading import LoadingComparison
+from scripts.bench.loading import SNAPSHOT_INTERVAL, LoadingComparison
 from scripts.bench.machine import Machine
 from scripts.bench.mutations import MutationComparison
 from scripts.bench.queries import Comparison
@@ -257,8 +257,9 @@ def _loading(r: Results) -> list[str]:
         "",
         SECTIONS[4],
         "",
-        "`PersonnelApplication.get_employee` (the repository with its snapshots, every 50 "
-        f"events) on the same database, in alternating blocks of {r.settings.loads} loads:",
+        "`PersonnelApplication.get_employee` (the repository with its snapshots, every "
+        f"{SNAPSHOT_INTERVAL} events) on the same database, in alternating blocks of "
+        f"{r.settings.loads} loads:",
         "",
         "| employee | NIP | service since | events | latest snapshot | ms per load |",
         "| --- | --- | --- | --- | --- | --- |",

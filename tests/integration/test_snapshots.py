@@ -1,4 +1,4 @@
-"""Employee snapshots in PostgreSQL: one every 50 events, and loading from one loses nothing."""
+"""Employee snapshots in PostgreSQL: one every 10 events, and loading from one loses nothing."""
 
 from __future__ import annotations
 
@@ -42,13 +42,13 @@ def state(aggregate: object) -> dict[str, tuple[type, Any]]:
     return {name: (type(value), value) for name, value in vars(aggregate).items()}
 
 
-def test_a_snapshot_is_taken_when_an_employee_reaches_version_50(
+def test_a_snapshot_is_taken_every_10_versions_of_an_employee(
     personnel: PersonnelApplication, long_record: str
 ) -> None:
     assert personnel.snapshots is not None
     snapshots = personnel.snapshots.get(Employee.id_for(long_record))
 
-    assert [snapshot.originator_version for snapshot in snapshots] == [50]
+    assert [snapshot.originator_version for snapshot in snapshots] == [10, 20, 30, 40, 50]
 
 
 def test_an_employee_loaded_from_its_snapshot_equals_one_replayed_from_every_event(

@@ -13,6 +13,7 @@ from domain.errors import (
     RuleViolation,
 )
 from domain.leave import LeaveRecord, LeaveRequest, LeaveType
+from domain.leave_history import LeaveHistory
 from services.caller import Caller
 from services.personnel import Outcome, PersonnelApplication
 from tests.unit.services.conftest import (
@@ -61,23 +62,54 @@ def test_the_mapper_stores_dates_and_event_meta_with_the_jejak_transcodings(
     assert app.mapper.to_domain_event(stored) == appointed
 
 
-def test_a_snapshot_with_leave_records_round_trips_through_the_mapper(
+def test_a_snapshot_stores_the_leave_history_as_one_line_of_text(
     app: PersonnelApplication, hr: Caller, employee: Outcome
 ) -> None:
     # given
     app.grant_leave(hr, nip=PNS_NIP, leave_type="CT", start=date(2025, 3, 6), end=date(2025, 3, 11))
+    app.grant_leave(hr, nip=PNS_NIP, leave_type="CS", start=date(2025, 5, 5), end=date(2025, 5, 6))
     app.take_snapshot(employee.aggregate_id)
     assert app.snapshots is not None
     [snapshot] = app.snapshots.get(employee.aggregate_id)
     # when
     stored = app.mapper.to_stored_event(snapshot)
     # then
-    assert b'"_type_":"leave"' in stored.state
+    assert (
+        b'"leave":{"_type_":"leave_history","_data_":"CT,2025-03-06,2025-03-11,4;'
+        b'CS,2025-05-05,2025-05-06,2"}' in stored.state
+    )
     decoded = app.mapper.to_domain_event(stored)
     assert isinstance(decoded, Snapshot)
-    assert decoded.state["leave"] == [
-        LeaveRecord(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11), 4)
+    assert decoded.state["class_version"] == 2
+    assert list(decoded.state["leave"]) == [
+        LeaveRecord(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11), 4),
+        LeaveRecord(LeaveType.CS, date(2025, 5, 5), date(2025, 5, 6), 2),
     ]
+
+
+def test_a_snapshot_of_version_1_with_leave_records_loads_into_a_leave_history(
+    app: PersonnelApplication, hr: Caller, employee: Outcome
+) -> None:
+    # given: a snapshot as Employee version 1 took it, the leave a list of records
+    app.grant_leave(hr, nip=PNS_NIP, leave_type="CT", start=date(2025, 3, 6), end=date(2025, 3, 11))
+    current = Snapshot.take(app.get_employee(PNS_NIP))
+    state = {k: v for k, v in current.state.items() if k != "class_version"}
+    state["leave"] = list(state["leave"])
+    old = Snapshot(
+        originator_id=current.originator_id,
+        originator_version=current.originator_version,
+        timestamp=current.timestamp,
+        topic=current.topic,
+        state=state,
+    )
+    assert b'"_type_":"leave","_data_":["CT"' in app.mapper.to_stored_event(old).state
+    assert app.snapshots is not None
+    app.snapshots.put([old])
+    # when
+    loaded = app.get_employee(PNS_NIP)
+    # then
+    assert isinstance(loaded.leave, LeaveHistory)
+    assert list(loaded.leave) == [LeaveRecord(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11), 4)]
 
 
 def test_replaying_the_stored_events_gives_the_state_the_commands_produced(
@@ -119,7 +151,7 @@ def test_the_same_clock_and_commands_record_the_same_log() -> None:
     ]
 
 
-# --- snapshots (every 50 events of an employee) ------------------------------------------
+# --- snapshots (every 10 events of an employee) ------------------------------------------
 def record_fifty_changes(app: PersonnelApplication, hr: Caller) -> None:
     """Leave, an award and a jabatan change in turn, weekly from 2016: versions 2 to 51.
 
@@ -145,19 +177,19 @@ def record_fifty_changes(app: PersonnelApplication, hr: Caller) -> None:
 
 @pytest.fixture
 def snapshotted(app: PersonnelApplication, hr: Caller, employee: Outcome) -> Employee:
-    """The employee at version 51, with a snapshot at version 50; returns a full replay."""
+    """The employee at version 51, with snapshots up to version 50; returns a full replay."""
     record_fifty_changes(app, hr)
     replayed = project_aggregate(None, employee_events(app))
     assert isinstance(replayed, Employee)
     return replayed
 
 
-def test_the_application_snapshots_an_employee_every_50_events(
+def test_the_application_snapshots_an_employee_every_10_events(
     app: PersonnelApplication, snapshotted: Employee
 ) -> None:
     # then
     assert app.snapshots is not None
-    assert [s.originator_version for s in app.snapshots.get(snapshotted.id)] == [50]
+    assert [s.originator_version for s in app.snapshots.get(snapshotted.id)] == [10, 20, 30, 40, 50]
     assert snapshotted.version == 51
 
 
