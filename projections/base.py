@@ -7,7 +7,7 @@ are named for the events they handle (`on_Promoted`) and ignore every other even
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -29,7 +29,17 @@ class Envelope:
 
     @property
     def aggregate_type(self) -> str:
-        return type(self.event).__qualname__.split(".")[0]
+        cls = type(self.event)
+        try:
+            return _AGGREGATE_TYPES[cls]
+        except KeyError:
+            return _AGGREGATE_TYPES.setdefault(cls, cls.__qualname__.split(".")[0])
+
+
+# Event class → its aggregate's name, and (projection class, event class) → the handler or
+# None: a rebuild asks both for every event and every projection, millions of times.
+_AGGREGATE_TYPES: dict[type, str] = {}
+_HANDLERS: dict[tuple[type, type], Callable[..., Any] | None] = {}
 
 
 class Projection(Protocol):
@@ -45,8 +55,14 @@ class Projection(Protocol):
 def handlers_for(projection: object, batch: Sequence[Envelope]) -> list[tuple[Any, Envelope]]:
     """Pair each event with the projection's `on_<EventType>` method, skipping the rest."""
     paired = []
+    projection_class = type(projection)
     for envelope in batch:
-        handler = getattr(projection, f"on_{envelope.aggregate_type}_{envelope.event_type}", None)
+        key = (projection_class, type(envelope.event))
+        try:
+            handler = _HANDLERS[key]
+        except KeyError:
+            name = f"on_{envelope.aggregate_type}_{envelope.event_type}"
+            handler = _HANDLERS.setdefault(key, getattr(projection_class, name, None))
         if handler is not None:
-            paired.append((handler, envelope))
+            paired.append((handler.__get__(projection, projection_class), envelope))
     return paired

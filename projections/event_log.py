@@ -36,16 +36,20 @@ class LoggedEvent:
 _FIELDS = [f.name for f in fields(LoggedEvent)]
 
 
-def astuple_shallow(event: LoggedEvent) -> tuple[Any, ...]:
-    """The row of one logged event (dataclasses.astuple would deep-copy every value)."""
-    return tuple(getattr(event, name) for name in _FIELDS)
+# One encoder for every payload: `json.dumps` with options builds a new one per call.
+_PAYLOAD = json.JSONEncoder(default=str, sort_keys=True, ensure_ascii=False)
 
 
 def logged(envelope: Envelope) -> LoggedEvent:
     """The audit view of one event: envelope fields apart, the rest as JSON."""
+    return LoggedEvent(*logged_row(envelope))
+
+
+def logged_row(envelope: Envelope) -> tuple[Any, ...]:
+    """`logged` as the table's row, without the dataclass between (a row per event)."""
     e = envelope.event
     payload = {k: v for k, v in vars(e).items() if k not in _ENVELOPE_FIELDS}
-    return LoggedEvent(
+    return (
         envelope.position,
         e.originator_id,
         e.originator_version,
@@ -57,7 +61,7 @@ def logged(envelope: Envelope) -> LoggedEvent:
         e.meta.tenant,
         e.meta.correlation_id,
         e.meta.reason,
-        json.dumps(payload, default=str, sort_keys=True, ensure_ascii=False),
+        _PAYLOAD.encode(payload),
     )
 
 
@@ -83,7 +87,7 @@ class EventLogProjection:
         with cur.copy(f"COPY {schema}.event_log ({', '.join(_FIELDS)}) FROM STDIN") as copy:
             for envelope in batch:
                 if hasattr(envelope.event, "meta"):
-                    copy.write_row(astuple_shallow(logged(envelope)))
+                    copy.write_row(logged_row(envelope))
 
 
 async def events_of(

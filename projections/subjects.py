@@ -25,15 +25,19 @@ OWNED_AGGREGATES = frozenset({"EmployeeAppraisal", "Mentoring", "ExternalLearnin
 
 def named_subjects(envelope: Envelope) -> list[UUID]:
     """The employees an event names itself, in a stable order without repeats."""
-    event = envelope.event
+    # The event's own fields (a dict lookup: a missing getattr costs an exception each time,
+    # five times for every event of a rebuild).
+    fields = vars(envelope.event)
     named: list[UUID] = []
     if envelope.aggregate_type == "Employee":
-        named.append(event.originator_id)
-    named.extend(v for f in EMPLOYEE_FIELDS if isinstance(v := getattr(event, f, None), UUID))
+        named.append(fields["originator_id"])
+    named.extend(v for f in EMPLOYEE_FIELDS if isinstance(v := fields.get(f), UUID))
     for field in EMPLOYEE_LIST_FIELDS:
-        named.extend(getattr(event, field, None) or [])
-    for entry in getattr(event, "enrolments", None) or []:
+        named.extend(fields.get(field) or [])
+    for entry in fields.get("enrolments") or []:
         named.append(UUID(str(entry["employee_id"])))
+    if len(named) < 2:
+        return named
     return list(dict.fromkeys(named))
 
 
