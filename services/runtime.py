@@ -65,6 +65,19 @@ def prepare_read_models(database: Database, reader: EventReader) -> None:
         runner.close()
 
 
+def catch_up_read_models(database: Database) -> int:
+    """Create the read models if missing and apply the whole log; how many events applied."""
+    personnel = build_personnel(database)
+    reader = EventReader(personnel)
+    runner = ProjectionRunner(database, reader)
+    try:
+        runner.ensure_schema()
+        return runner.catch_up()
+    finally:
+        runner.close()
+        personnel.close()
+
+
 @asynccontextmanager
 async def open_runtime(
     database: Database,

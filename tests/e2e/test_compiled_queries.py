@@ -18,12 +18,10 @@ from starlette.routing import Route
 
 from graphql_api.app import create_app
 from graphql_api.compiled.endpoint import CompiledGraphQL
-from projections.reader import EventReader
-from projections.runner import ProjectionRunner
 from scripts.datagen.loader import generate
 from scripts.datagen.regions import PALANGKARAYA
 from services.database import Database
-from services.runtime import Runtime, build_personnel, open_runtime, prepare_read_models
+from services.runtime import Runtime, catch_up_read_models, open_runtime
 from tests.e2e.conftest import HR, TENANT, CountingPool
 
 pytestmark = pytest.mark.e2e
@@ -56,15 +54,7 @@ UNIT_QUERY = """query($id: ID!) { unitTree(rootId: $id) { code headCount } }"""
 async def apps(database: Database) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
     """Clients of the compiled app and of the strawberry-only app, after generation."""
     generate(database, 60, seed=11, regions=[PALANGKARAYA])
-    personnel = build_personnel(database)
-    reader = EventReader(personnel)
-    prepare_read_models(database, reader)
-    runner = ProjectionRunner(database, reader)
-    try:
-        runner.catch_up()
-    finally:
-        runner.close()
-        personnel.close()
+    catch_up_read_models(database)
     async with (
         _client(create_app(_still_runtime(database))) as compiled_client,
         _client(create_app(_still_runtime(database), compiled_queries=False)) as strawberry_client,
@@ -154,7 +144,7 @@ async def test_plans_page_through_a_unit_as_strawberry_does(
         for sub in (True, False, None):
             after, seen = None, 0
             while True:
-                variables = {"unitId": unit_id, "after": after}
+                variables: dict[str, object] = {"unitId": unit_id, "after": after}
                 if sub is not None:  # an explicit null is refused: Boolean! with a default
                     variables["sub"] = sub
                 body = await both(apps, PAGE, variables)

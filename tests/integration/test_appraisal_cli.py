@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
@@ -52,7 +53,7 @@ def finalised(appraisal: AppraisalApplication) -> UUID:
     ).aggregate_id
     appraisal.enrol(HR_CALLER, cycle_id=cycle_id, candidates=CANDIDATES, units=UNITS)
     for nip, appraiser in ((KASI, KABID), (STAFF, KASI), (PEER, KASI)):
-        who = {"cycle_id": cycle_id, "employee_id": employee_id(nip)}
+        who: dict[str, Any] = {"cycle_id": cycle_id, "employee_id": employee_id(nip)}
         appraisal.draft_skp(asn(nip), **who, hasil_kerja=HASIL_KERJA, perilaku=PERILAKU)
         appraisal.approve_skp(asn(appraiser), **who)
         appraisal.rate(

@@ -12,14 +12,12 @@ from typing import Any
 import psycopg
 import pytest
 
-from projections.reader import EventReader
-from projections.runner import ProjectionRunner
 from scripts.datagen import loader
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import LogNotEmpty, generate, load_demo_if_empty
 from scripts.datagen.plan import build_plan
 from services.database import Database
-from services.runtime import build_personnel, prepare_read_models
+from services.runtime import build_personnel, catch_up_read_models
 from tests.integration.scenarios import database_url, read_model_contents
 
 pytestmark = pytest.mark.integration
@@ -89,15 +87,7 @@ def test_every_generated_employee_can_be_loaded(database: Database) -> None:
 
 def test_the_read_models_are_built_from_the_generated_log(database: Database) -> None:
     report = generate(database, EMPLOYEES, SEED)
-    personnel = build_personnel(database)
-    reader = EventReader(personnel)
-    prepare_read_models(database, reader)
-    runner = ProjectionRunner(database, reader)
-    try:
-        applied = runner.catch_up()
-    finally:
-        runner.close()
-        personnel.close()
+    applied = catch_up_read_models(database)
 
     assert applied == report.events
     tables = read_model_contents(database)
@@ -111,15 +101,7 @@ def test_the_appraisal_and_training_read_models_hold_the_generated_history(
 ) -> None:
     plan = build_plan(EMPLOYEES, SEED)
     generate(database, EMPLOYEES, SEED)
-    personnel = build_personnel(database)
-    reader = EventReader(personnel)
-    prepare_read_models(database, reader)
-    runner = ProjectionRunner(database, reader)
-    try:
-        runner.catch_up()
-    finally:
-        runner.close()
-        personnel.close()
+    catch_up_read_models(database)
 
     def count(table: str) -> int:
         with psycopg.connect(**database.psycopg_kwargs()) as conn:

@@ -62,7 +62,7 @@ def test_appointing_records_appointed_with_every_field_at_the_injected_time(
 def test_replaying_appointed_gives_an_active_employee_of_the_tenant(pns: Employee) -> None:
     # given an Appointed event (replayed by the fixture), then
     assert (pns.version, pns.status, pns.tenant) == (1, "ACTIVE", TENANT)
-    assert (pns.golongan, pns.unit_id, pns.leave) == ("III/a", UNIT_ID, [])
+    assert (pns.golongan, pns.unit_id, list(pns.leave)) == ("III/a", UNIT_ID, [])
 
 
 def test_the_id_is_derived_from_the_nip_so_one_nip_is_one_employee(

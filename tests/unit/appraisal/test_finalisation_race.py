@@ -12,6 +12,7 @@ from uuid import UUID
 
 import pytest
 
+from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.errors import CycleLocked
 from services.appraisal import AppraisalApplication
 from tests.unit.appraisal.conftest import (
@@ -70,7 +71,7 @@ def test_a_rating_saved_while_finalisation_reads_makes_it_retry_and_count_the_ne
     app: AppraisalApplication, ready: UUID, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load = app._appraisal
-    raced = []
+    raced: list[UUID] = []
 
     def load_then_race(cycle: Any, employee: UUID) -> Any:
         loaded = load(cycle, employee)
@@ -81,7 +82,7 @@ def test_a_rating_saved_while_finalisation_reads_makes_it_retry_and_count_the_ne
 
     monkeypatch.setattr(app, "_appraisal", load_then_race)
     app.finalise(HR_CALLER, cycle_id=ready)
-    [finalised] = [e for e in app.events.get(ready) if type(e).__name__ == "Finalised"]
+    [finalised] = [e for e in app.events.get(ready) if isinstance(e, AppraisalCycle.Finalised)]
     assert finalised.distribution[0]["counts"]["SANGAT_BAIK"] == 1
     assert raced == [employee_id(STAFF)]
 
@@ -89,7 +90,7 @@ def test_a_rating_saved_while_finalisation_reads_makes_it_retry_and_count_the_ne
 def test_a_rating_that_loaded_before_finalisation_is_refused_as_locked(
     app: AppraisalApplication, ready: UUID, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    finalised = []
+    finalised: list[bool] = []
 
     def finalise_meanwhile() -> Any:
         if not finalised:  # HR finalises after the rating loaded the cycle and appraisal

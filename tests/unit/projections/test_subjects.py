@@ -67,5 +67,9 @@ def test_a_pairing_concerns_mentor_and_mentee() -> None:
 
 
 def test_an_enrolment_concerns_every_enrolled_employee_once() -> None:
-    enrolled = [{"employee_id": str(A)}, {"employee_id": B}, {"employee_id": str(A)}]
+    enrolled: list[dict[str, Any]] = [
+        {"employee_id": str(A)},
+        {"employee_id": B},
+        {"employee_id": str(A)},
+    ]
     assert subjects(AppraisalCycle.EmployeesEnrolled(enrolments=enrolled)) == [A, B]
