@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from psycopg import sql
 
 from projections.base import READ_SCHEMA
-from projections.prefetch import batches_ahead
 from projections.reader import EventReader
 from projections.runner import RUNNER_LOCK, ProjectionRunner
 from services.database import Database
@@ -53,20 +52,21 @@ def rebuild(
         # Build up to the head as it was at the start; what arrives meanwhile is applied by
         # the swap, so steady traffic cannot keep a rebuild from ever finishing.
         target, applied = reader.head(), 0
-        with batches_ahead(
-            reader, after=runner.position(), until=target, batch_size=batch_size
-        ) as batches:
-            for batch in batches:
-                # No lock while building: only this process writes the build schema.
-                with runner.conn.transaction(), runner.conn.cursor() as cur:
-                    applied += runner.apply_batch(cur, batch)
-                if progress:
-                    progress(applied, max(target, applied))
+        while runner.position() < target and (applied_now := _build_batch(runner)):
+            applied += applied_now
+            if progress:
+                progress(applied, max(target, applied))
         applied_in_swap, position = _swap(runner)
         applied += applied_in_swap
     finally:
         runner.close()
     return RebuildReport(applied, time.perf_counter() - started, position)
+
+
+def _build_batch(runner: ProjectionRunner) -> int:
+    # No lock while building: only this process writes the build schema.
+    with runner.conn.transaction(), runner.conn.cursor() as cur:
+        return runner.apply_pending(cur)
 
 
 def _swap(runner: ProjectionRunner) -> tuple[int, int]:

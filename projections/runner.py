@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg import Cursor, sql
 
-from projections.base import READ_SCHEMA, Envelope, Projection
+from projections.base import READ_SCHEMA, Projection
 from projections.reader import EventReader
 from projections.registry import all_projections
 from services.database import Database
@@ -88,11 +88,7 @@ class ProjectionRunner:
 
     def apply_pending(self, cur: Cursor[Any]) -> int:
         """Inside the caller's transaction: apply the next batch and record the position."""
-        return self.apply_batch(cur, self.reader.read(self._position(cur), self.batch_size))
-
-    def apply_batch(self, cur: Cursor[Any], batch: Sequence[Envelope]) -> int:
-        """Inside the caller's transaction: apply `batch`, the events right after the
-        position, and record the new position."""
+        batch = self.reader.read(self._position(cur), self.batch_size)
         if not batch:
             return 0
         for projection in self.projections:
