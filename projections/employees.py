@@ -17,7 +17,12 @@ from psycopg import Cursor
 from psycopg.rows import dict_row
 
 from projections.base import READ_SCHEMA, Envelope, handlers_for
-from projections.employee_counts import count_employees, counts_ddl, write_count_changes
+from projections.employee_counts import (
+    count_employees,
+    count_subtree,
+    counts_ddl,
+    write_count_changes,
+)
 
 
 @dataclass(frozen=True)
@@ -247,7 +252,10 @@ async def list_employees(
             where.append(f"{column} = ${len(args)}")
             columns.append(column)
     condition = " AND ".join(where)
-    total = await count_employees(pool, condition, args, columns)
+    if include_subunits and set(columns) <= {"tenant", "unit_path", "status"}:
+        total = await count_subtree(pool, tenant, unit_id, filter.status)
+    else:
+        total = await count_employees(pool, condition, args, columns)
     if after_nip is not None:
         args.append(after_nip)
         condition += f" AND nip > ${len(args)}"

@@ -39,6 +39,7 @@ READ_MODEL_TABLES = {
     "employees": ("*", "id"),
     "employee_counts": ("*", "tenant, unit_id, employment_type, golongan, jabatan_kind, status"),
     "employee_totals": ("*", "tenant, unit_id, status"),
+    "employee_subtree_totals": ("*", "tenant, unit_id, status"),
     "career_entries": ("*", "position"),
     "leave_entries": ("*", "position"),
     "event_log": ("*", "position"),

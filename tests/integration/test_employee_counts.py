@@ -22,6 +22,7 @@ from tests.integration.scenarios import TENANT, record_careers
 pytestmark = pytest.mark.integration
 
 BY_UNIT = "tenant, unit_id, unit_path, status"
+BY_SUBTREE = "tenant, unit_id, status"
 BY_COMBINATION = "tenant, unit_id, unit_path, employment_type, golongan, jabatan_kind, status"
 
 
@@ -34,6 +35,16 @@ def counted(database: Database, group: str) -> list[tuple[Any, ...]]:
     """Employee rows counted per group, the way the kept counts must add up."""
     query = f"SELECT {group}, count(*) FROM rm.employees GROUP BY {group} ORDER BY {group}"
     return rows(database, query)
+
+
+def counted_by_subtree(database: Database) -> list[tuple[Any, ...]]:
+    """Employee rows counted for every unit on their path: the unit and all above it."""
+    return rows(
+        database,
+        "SELECT e.tenant, a.id::uuid, e.status, count(*) FROM rm.employees e "
+        "CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from e.unit_path), '/')) a(id) "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+    )
 
 
 def kept(database: Database, table: str, group: str) -> list[tuple[Any, ...]]:
@@ -63,6 +74,20 @@ def test_the_totals_per_unit_and_status_agree_with_the_employee_rows_batch_by_ba
     assert statuses == {"ACTIVE", "ENDED"}
 
 
+def test_the_subtree_totals_agree_with_the_employee_rows_batch_by_batch(
+    database: Database, reader: EventReader, runner: ProjectionRunner, careers: int
+) -> None:
+    runner.batch_size = 7
+    while runner.process_batch():
+        assert kept(database, "employee_subtree_totals", BY_SUBTREE) == counted_by_subtree(database)
+    root = OrgUnit.id_for(TENANT, "SETDA")
+    [(everyone,)] = rows(database, "SELECT count(*) FROM rm.employees")
+    [(at_root,)] = rows(
+        database, f"SELECT sum(n) FROM rm.employee_subtree_totals WHERE unit_id = '{root}'"
+    )
+    assert at_root == everyone > 0
+
+
 def test_the_combinations_agree_with_the_employee_rows_batch_by_batch(
     database: Database, reader: EventReader, runner: ProjectionRunner, careers: int
 ) -> None:
@@ -73,7 +98,7 @@ def test_the_combinations_agree_with_the_employee_rows_batch_by_batch(
         )
 
 
-def test_after_a_rebuild_both_count_tables_agree_with_the_employee_rows(
+def test_after_a_rebuild_every_count_table_agrees_with_the_employee_rows(
     database: Database, reader: EventReader, runner: ProjectionRunner, careers: int
 ) -> None:
     runner.catch_up()
@@ -81,19 +106,22 @@ def test_after_a_rebuild_both_count_tables_agree_with_the_employee_rows(
     rebuild(database, reader, batch_size=11)
 
     assert kept(database, "employee_totals", BY_UNIT) == counted(database, BY_UNIT)
+    assert kept(database, "employee_subtree_totals", BY_SUBTREE) == counted_by_subtree(database)
     assert kept(database, "employee_counts", BY_COMBINATION) == counted(database, BY_COMBINATION)
 
 
-def test_read_models_made_before_the_totals_get_them_from_the_combinations(
+def test_read_models_made_before_the_totals_get_them_from_the_kept_counts(
     database: Database, reader: EventReader, runner: ProjectionRunner, careers: int
 ) -> None:
     runner.catch_up()
     with psycopg.connect(**database.psycopg_kwargs(), autocommit=True) as conn:
         conn.execute("DROP TABLE rm.employee_totals")
+        conn.execute("DROP TABLE rm.employee_subtree_totals")
 
     runner.ensure_schema()
 
     assert kept(database, "employee_totals", BY_UNIT) == counted(database, BY_UNIT)
+    assert kept(database, "employee_subtree_totals", BY_SUBTREE) == counted_by_subtree(database)
 
 
 @pytest.mark.parametrize(
