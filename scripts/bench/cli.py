@@ -130,8 +130,9 @@ def run(settings: Settings, command: str, growth_rebuilds: int = 1) -> Results:
         with (
             scratch_copy(database) as scratch,
             serve(GRAPHQL_APP, scratch, settings.workers, logs / "mutations.log") as graphql,
+            serve(PLAIN_APP, scratch, settings.workers, logs / "plain-mutations.log") as plain,
         ):
-            mutations = compare_mutations(scratch, graphql, targets, settings)
+            mutations = compare_mutations(scratch, graphql, plain, targets, settings)
     _step(f"(4) growth over {', '.join(f'{n:,}' for n in settings.growth)} employees")
     growth = measure_growth(settings, growth_rebuilds)
     return Results(

@@ -14,11 +14,25 @@ from pathlib import Path
 
 from scripts.bench.stats import LoadResult
 
-# wrk's Lua: cycle through the bodies, and report the summary as one JSON line.
+# wrk's Lua: cycle through the bodies, and report the summary as one JSON line. With `split`
+# every thread (one connection each) takes its own share: bodies n, n + threads, n + 2 threads …
 _WRK_SCRIPT = """
 local bodies = {%(bodies)s}
 local headers = {%(headers)s}
+local split, threads = %(split)s, %(threads)d
 local i = 0
+local started = 0
+setup = function(thread)
+  started = started + 1
+  thread:set("n", started)
+end
+init = function(args)
+  if split then
+    local share = {}
+    for j = n, #bodies, threads do share[#share + 1] = bodies[j] end
+    if #share > 0 then bodies = share end
+  end
+end
 request = function()
   i = i %% #bodies + 1
   return wrk.format("POST", nil, headers, bodies[i])
@@ -42,6 +56,7 @@ class LoadSpec:
     headers: Mapping[str, str]
     seconds: float
     connections: int
+    split: bool = False  # each connection its own share of the bodies (writes: no races)
 
 
 def pick_generator(requested: str) -> str:
@@ -63,12 +78,15 @@ def _lua_string(text: str) -> str:
 
 
 def _run_wrk(spec: LoadSpec) -> LoadResult:
+    threads = spec.connections if spec.split else 1  # a split needs a thread per connection
     headers = {"Content-Type": "application/json", **spec.headers}
     script = _WRK_SCRIPT % {
         "bodies": ", ".join(_lua_string(b) for b in spec.bodies),
         "headers": ", ".join(
             f"[ {_lua_string(k)} ] = {_lua_string(v)}" for k, v in headers.items()
         ),
+        "split": "true" if spec.split else "false",
+        "threads": threads,
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as file:
         file.write(script)
@@ -77,7 +95,7 @@ def _run_wrk(spec: LoadSpec) -> LoadResult:
         completed = subprocess.run(  # noqa: S603 - wrk from PATH, fixed arguments, no shell
             [  # noqa: S607 - wrk is wherever apt put it
                 "wrk",
-                "-t1",
+                f"-t{threads}",
                 f"-c{spec.connections}",
                 f"-d{seconds}s",
                 "--timeout",
@@ -109,6 +127,7 @@ def _run_python(spec: LoadSpec) -> LoadResult:
         "headers": dict(spec.headers),
         "seconds": spec.seconds,
         "connections": spec.connections,
+        "split": spec.split,
     }
     completed = subprocess.run(
         [sys.executable, "-m", "scripts.bench.loadgen"],

@@ -21,6 +21,8 @@ async def _worker(
 ) -> int:
     headers = {"Content-Type": "application/json", **spec["headers"]}
     bodies, errors, i = spec["bodies"], 0, offset
+    if spec.get("split"):  # this connection's own share: bodies n, n + connections, …
+        bodies, i = bodies[offset :: spec["connections"]] or bodies, 0
     while time.perf_counter() < deadline:
         body = bodies[i % len(bodies)]
         i += 1

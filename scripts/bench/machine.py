@@ -13,7 +13,16 @@ import psycopg
 
 from services.database import Database
 
-LIBRARIES = ("eventsourcing", "strawberry-graphql", "starlette", "uvicorn", "asyncpg", "psycopg")
+LIBRARIES = (
+    "eventsourcing",
+    "strawberry-graphql",
+    "starlette",
+    "uvicorn",
+    "httptools",
+    "uvloop",
+    "asyncpg",
+    "psycopg",
+)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 Like with like: the same command (`PersonnelApplication.record_award`), on the same database,
 with the same number of commands in flight (HTTP connections, or threads in-process), each
-on its own employees so no two race for one aggregate. The API runs without its projection
-runner, and so does the in-process caller: neither pays for read models.
+on its own employees so no two race for one aggregate (a lost race is retried, and would
+cost one side only). The API runs without its projection runner, and so does the in-process
+caller: neither pays for read models. A third side, the plain starlette endpoint
+`/plain/award` calling the same command in a worker thread, tells what HTTP costs from what
+GraphQL costs.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import httpx
@@ -35,6 +38,7 @@ KIND, TITLE = "PENGHARGAAN_INSTANSI", "Pegawai Teladan (bench)"
 @dataclass(frozen=True)
 class MutationComparison:
     graphql: LoadSummary
+    plain: LoadSummary  # plain HTTP JSON, the same command in a worker thread
     direct: LoadSummary
     events_recorded: int
     requests: int
@@ -43,24 +47,26 @@ class MutationComparison:
     def ratio(self) -> float:
         return self.graphql.rps / self.direct.rps if self.direct.rps else 0.0
 
+    @property
+    def plain_ratio(self) -> float:
+        return self.plain.rps / self.direct.rps if self.direct.rps else 0.0
+
 
 def compare_mutations(
-    database: Database, graphql_url: str, targets: Targets, settings: Settings
+    database: Database, graphql_url: str, plain_url: str, targets: Targets, settings: Settings
 ) -> MutationComparison:
     today = datetime.now(UTC).date().isoformat()
-    bodies = [
-        json.dumps(
-            {
-                "query": RECORD_AWARD,
-                "variables": {
-                    "input": {"nip": nip, "kind": KIND, "title": TITLE, "awardedOn": today}
-                },
-            }
-        )
-        for nip in targets.nips
+    inputs = [
+        {"nip": nip, "kind": KIND, "title": TITLE, "awardedOn": today} for nip in targets.nips
     ]
+    bodies = [json.dumps({"query": RECORD_AWARD, "variables": {"input": i}}) for i in inputs]
+    plain_bodies = [json.dumps({"input": i}) for i in inputs]
     _check_accepted(f"{graphql_url}/graphql", bodies[0], targets.tenant)
+    _check_accepted(f"{plain_url}/plain/award", plain_bodies[0], targets.tenant)
     spec = load_spec(f"{graphql_url}/graphql", bodies, targets.tenant, settings)
+    spec = replace(spec, split=True)
+    plain_spec = load_spec(f"{plain_url}/plain/award", plain_bodies, targets.tenant, settings)
+    plain_spec = replace(plain_spec, split=True)
     personnel = build_personnel(database)
     caller = Caller(Actor("bench-1", "hr_officer"), targets.tenant, "bench-direct")
     head_before = personnel.recorder.max_notification_id() or 0
@@ -72,6 +78,12 @@ def compare_mutations(
         requests += found.requests
         return found
 
+    def plain() -> LoadResult:
+        nonlocal requests
+        found = run_load(settings.generator, plain_spec)
+        requests += found.requests
+        return found
+
     def direct() -> LoadResult:
         nonlocal requests
         found = _direct(personnel, caller, targets.nips, settings)
@@ -79,18 +91,19 @@ def compare_mutations(
         return found
 
     try:
-        found = alternate({"graphql": over_http, "direct": direct}, settings.repetitions)
+        runs = {"graphql": over_http, "plain": plain, "direct": direct}
+        found = alternate(runs, settings.repetitions)
         recorded = (personnel.recorder.max_notification_id() or 0) - head_before
     finally:
         personnel.close()
-    return MutationComparison(found["graphql"], found["direct"], recorded, requests)
+    return MutationComparison(found["graphql"], found["plain"], found["direct"], recorded, requests)
 
 
 def _check_accepted(url: str, body: str, tenant: str) -> None:
     headers = {"Content-Type": "application/json", **identity_headers(tenant)}
-    answer = httpx.post(url, content=body, headers=headers, timeout=30).json()
-    if answer.get("errors"):
-        raise AssertionError(f"recordAward was refused: {answer['errors']}")
+    response = httpx.post(url, content=body, headers=headers, timeout=30)
+    if response.status_code != 200 or response.json().get("errors"):
+        raise AssertionError(f"recordAward was refused by {url}: {response.text[:500]}")
 
 
 def _direct(

@@ -3,12 +3,17 @@
 Each endpoint calls the projection query functions the GraphQL resolvers call, checks the
 caller's tenant the same way and returns `{"data": ...}` shaped like the GraphQL response,
 behind the same request-log middleware, so the ratio isolates what the GraphQL layer costs.
+`/plain/award` does the same for a command: it runs `record_award` in a worker thread as the
+GraphQL mutation does, so the mutation figures can tell HTTP's share from GraphQL's.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -22,13 +27,15 @@ from starlette.routing import Route
 from domain.employment import EmploymentType
 from domain.ranks import parse_golongan
 from graphql_api.identity import identify
-from graphql_api.ids import nip_cursor
+from graphql_api.ids import nip_cursor, to_id
 from graphql_api.logging import RequestLogMiddleware
 from projections.career import career_histories
 from projections.employees import EmployeeFilter, EmployeeRow, employee_by_nip, list_employees
 from projections.units import units_by_ids
 from scripts.bench.targets import PAGE_SIZE
 from services.database import Database
+from services.personnel import PersonnelApplication
+from services.runtime import build_personnel
 
 
 def _pangkat(row: EmployeeRow) -> str | None:
@@ -57,17 +64,21 @@ def employee_json(row: EmployeeRow) -> dict[str, Any]:
 
 
 def build_plain_app(database: Database) -> Starlette:
-    """The three reference endpoints over one asyncpg pool, sized like the API's."""
+    """The reference endpoints over one asyncpg pool, sized like the API's, and the
+    personnel application for the command."""
     pools: dict[str, asyncpg.Pool] = {}
+    applications: dict[str, PersonnelApplication] = {}
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         pools["read"] = await asyncpg.create_pool(
             **database.asyncpg_kwargs(), min_size=2, max_size=10
         )
+        applications["personnel"] = build_personnel(database)
         try:
             yield
         finally:
+            applications.pop("personnel").close()
             await pools.pop("read").close()
 
     async def tenant_and_body(request: Request) -> tuple[str, dict[str, Any]]:
@@ -139,6 +150,25 @@ def build_plain_app(database: Database) -> Starlette:
         ]
         return JSONResponse({"data": {"employee": {"nip": row.nip, "careerHistory": history}}})
 
+    async def award(request: Request) -> JSONResponse:
+        caller = identify(request.headers, "bench").require()
+        given = (await request.json())["input"]
+        command = functools.partial(
+            applications["personnel"].record_award,
+            caller,
+            nip=given["nip"],
+            kind=given["kind"],
+            title=given["title"],
+            awarded_on=date.fromisoformat(given["awardedOn"]),
+        )
+        outcome = await asyncio.to_thread(command)
+        recorded = {
+            "employeeId": to_id(outcome.aggregate_id),
+            "version": outcome.version,
+            "position": outcome.position,
+        }
+        return JSONResponse({"data": {"recordAward": recorded}})
+
     async def healthz(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
@@ -147,6 +177,7 @@ def build_plain_app(database: Database) -> Starlette:
             Route("/plain/employee", employee, methods=["POST"]),
             Route("/plain/page", page, methods=["POST"]),
             Route("/plain/career", career, methods=["POST"]),
+            Route("/plain/award", award, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
         ],
         middleware=[Middleware(RequestLogMiddleware)],
