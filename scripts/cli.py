@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-compiled-queries",
         action="store_true",
-        help="answer every query with strawberry's executor (no compiled plans)",
+        help="answer every query and mutation with strawberry's executor (no compiled plans)",
     )
     serve.add_argument(
         "--demo",

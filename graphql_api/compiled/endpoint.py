@@ -1,11 +1,13 @@
 """/graphql with compiled plans in front of strawberry.
 
 A JSON POST whose document has a plan (graphql_api/compiled/plan.py) is answered from the
-plan: the same context, the same query functions, the same response bytes, without the
-GraphQL executor's per-field machinery (docs/benchmarks.md, "Round 3"). Every other request —
-GET and GraphiQL, mutations, documents without a plan, requests that wait for read models,
-and any request whose plan aborts (an error, a null where the schema forbids one) — goes to
-strawberry unchanged, which answers it exactly as before, errors included.
+plan: the same context, the same query functions (for a mutation, the same resolver), the
+same response bytes, without the GraphQL executor's per-operation and per-field machinery
+(docs/benchmarks.md, "Round 3"). Every other request — GET and GraphiQL, documents without
+a plan, requests that wait for read models, and any query whose plan aborts (an error, a
+null where the schema forbids one) — goes to strawberry unchanged, which answers it exactly
+as before, errors included. A mutation goes back to strawberry only if it fails before its
+resolver is called (graphql_api/compiled/mutation.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
 from graphql_api.compiled.execute import execute_compiled
+from graphql_api.compiled.mutation import execute_mutation
 from graphql_api.compiled.plan import CompiledQuery, NotCompilable, compile_query
 from graphql_api.context import build_context
 from graphql_api.logging import correlation_id_from
@@ -98,16 +101,16 @@ class CompiledGraphQL:
                 request.headers,
                 correlation_id or correlation_id_from(request.headers),
             )
-            if context.read_after is not None:
+            if compiled.mutation is not None:
+                answer = await execute_mutation(self.schema, compiled, context, variables)
+            elif context.read_after is not None:
                 return None  # waiting for read models is the WaitForReadModels extension's
-            data = await execute_compiled(self.schema, compiled, context, variables)
-        except Exception as error:  # strawberry re-runs the request and reports it
+            else:
+                answer = {"data": await execute_compiled(self.schema, compiled, context, variables)}
+        except Exception as error:  # nothing ran yet: strawberry re-runs the request
             log.debug("plan aborted for operation %s: %r", operation_name, error)
             return None
-        return Response(
-            json.dumps({"data": data}, separators=(",", ":")),
-            media_type="application/json",
-        )
+        return Response(json.dumps(answer, separators=(",", ":")), media_type="application/json")
 
 
 def _plain_request(

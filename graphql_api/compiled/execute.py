@@ -35,13 +35,15 @@ async def execute_compiled(
         raise Abort("variables")
     data: dict[str, Any] = {}
     for root in compiled.roots:
+        if root.resolve is None:
+            raise Abort("a mutation field: execute_mutation runs it")
         arguments = get_argument_values(root.field, root.node, coerced)
         value = await root.resolve(context, arguments)
-        data[root.key] = (await _complete(root.shape, [value], context))[0]
+        data[root.key] = (await complete(root.shape, [value], context))[0]
     return data
 
 
-async def _complete(shape: Shape, values: list[Any], context: Context) -> list[Any]:
+async def complete(shape: Shape, values: list[Any], context: Context) -> list[Any]:
     if shape.non_null and any(value is None for value in values):
         raise Abort("null in a non-null position")
     if shape.serialize is not None:
@@ -54,7 +56,7 @@ async def _complete(shape: Shape, values: list[Any], context: Context) -> list[A
                 found = list(value)
                 sizes.append(len(found))
                 items.extend(found)
-        done = await _complete(shape.item, items, context)
+        done = await complete(shape.item, items, context)
         out: list[Any] = []
         start = 0
         sizes_left = iter(sizes)
@@ -88,7 +90,7 @@ async def _objects(
             attribute = field.attribute
             values = [getattr(parent, attribute) for parent in parents]  # type: ignore[arg-type]
         key = field.key
-        for row, value in zip(rows, await _complete(field.shape, values, context), strict=True):
+        for row, value in zip(rows, await complete(field.shape, values, context), strict=True):
             row[key] = value
     return rows
 

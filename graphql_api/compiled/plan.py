@@ -4,10 +4,12 @@ A plan is made once per distinct document (and operation name) and kept. It cove
 common read shapes: one query operation whose root fields have a compiled root
 (`graphql_api/compiled/roots.py`), whose object fields are plain attributes of the strawberry
 types or have a compiled batch resolver, over object, list, scalar and enum types, with
-aliases, fragments and `__typename`. Anything else — directives, interfaces and unions,
-field arguments below the root, a root without a compiled twin — raises `NotCompilable`, and
-the request goes through strawberry as before. The document is validated with the same
-rules strawberry uses, so a plan exists only for a document strawberry would execute.
+aliases, fragments and `__typename`. It covers a mutation operation with one root field too:
+the field's own strawberry resolver is called (no twin), and its payload is completed like
+a query's objects. Anything else — directives, interfaces and unions, field arguments below
+the root, a query root without a compiled twin — raises `NotCompilable`, and the request goes
+through strawberry as before. The document is validated with the same rules strawberry uses,
+so a plan exists only for a document strawberry would execute.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class FieldPlan:
 @dataclass(frozen=True)
 class RootPlan:
     key: str
-    resolve: RootResolver
+    resolve: RootResolver | None  # None: the field's own resolver (a mutation)
     field: GraphQLField
     node: FieldNode
     shape: Shape
@@ -84,6 +86,9 @@ class RootPlan:
 class CompiledQuery:
     variables: tuple[VariableDefinitionNode, ...]
     roots: tuple[RootPlan, ...]
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+    mutation: GraphQLObjectType | None = None  # the mutation type, for a mutation
 
 
 def compile_query(schema: GraphQLSchema, query: str, operation_name: str | None) -> CompiledQuery:
@@ -98,6 +103,8 @@ def compile_query(schema: GraphQLSchema, query: str, operation_name: str | None)
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
+    if operation.operation == OperationType.MUTATION:
+        return _compile_mutation(schema, operation, fragments)
     root_type = schema.query_type
     if root_type is None:
         raise NotCompilable("no query type")
@@ -112,7 +119,36 @@ def compile_query(schema: GraphQLSchema, query: str, operation_name: str | None)
         field = root_type.fields[node.name.value]
         shape = _shape(field.type, node.selection_set, fragments)
         roots.append(RootPlan(_key(node), compiled_root.resolve, field, node, shape))
-    return CompiledQuery(tuple(operation.variable_definitions or ()), tuple(roots))
+    variables = tuple(operation.variable_definitions or ())
+    return CompiledQuery(variables, tuple(roots), operation, fragments)
+
+
+def _compile_mutation(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDefinitionNode],
+) -> CompiledQuery:
+    """One mutation field, called through its own strawberry resolver."""
+    root_type = schema.mutation_type
+    if root_type is None:
+        raise NotCompilable("no mutation type")
+    nodes = _collect(operation.selection_set, root_type.name, fragments)
+    if len(nodes) != 1 or nodes[0].name.value.startswith("__"):
+        raise NotCompilable("not exactly one mutation field")
+    (node,) = nodes
+    field = root_type.fields[node.name.value]
+    definition = (field.extensions or {}).get(DEFINITION)
+    if (
+        not isinstance(definition, StrawberryField)
+        or definition.base_resolver is None
+        or definition.extensions
+        or definition.permission_classes
+    ):
+        raise NotCompilable(f"the mutation {node.name.value} is not a plain resolver")
+    shape = _shape(field.type, node.selection_set, fragments)
+    root = RootPlan(_key(node), None, field, node, shape)
+    variables = tuple(operation.variable_definitions or ())
+    return CompiledQuery(variables, (root,), operation, fragments, mutation=root_type)
 
 
 def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode:
@@ -122,8 +158,9 @@ def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionN
     if len(operations) != 1:
         raise NotCompilable("operation not determined")
     operation = operations[0]
-    if operation.operation != OperationType.QUERY or operation.directives:
-        raise NotCompilable("not a plain query")
+    plain = operation.operation in (OperationType.QUERY, OperationType.MUTATION)
+    if not plain or operation.directives:
+        raise NotCompilable("not a plain query or mutation")
     return operation
 
 

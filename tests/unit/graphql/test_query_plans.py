@@ -43,10 +43,29 @@ def test_a_page_of_employees_with_units_and_cursors_has_a_plan() -> None:
     assert unit.attribute is None
 
 
+def test_a_mutation_is_planned_around_its_own_resolver() -> None:
+    compiled = compile_query(
+        GRAPHQL,
+        "mutation($a: RecordAwardInput!) { recordAward(input: $a) { employeeId version } }",
+        None,
+    )
+    [root] = compiled.roots
+    assert compiled.mutation is not None
+    assert compiled.mutation.name == "Mutation"
+    assert root.resolve is None  # strawberry's resolver of the field, not a twin
+    assert root.field.resolve is not None
+    assert [f.attribute for f in root.shape.fields] == ["employee_id", "version"]
+
+
 @pytest.mark.parametrize(
     ("query", "reason"),
     [
-        ("mutation { __typename }", "not a plain query"),
+        ("mutation { __typename }", "not exactly one mutation field"),
+        (
+            "mutation($a: RecordAwardInput!) { a: recordAward(input: $a) { version } "
+            "b: recordAward(input: $a) { version } }",
+            "not exactly one mutation field",
+        ),
         ("{ employee(nip: 1) { nip } }", "not valid"),
         ('{ employee(nip: "1") { nope } }', "not valid"),
         ("{ unitTree { code } }", "no compiled root"),
