@@ -23,6 +23,17 @@ class Abort(Exception):
     """The plan cannot answer this request; strawberry must."""
 
 
+def coerce_variables(
+    schema: GraphQLSchema, compiled: CompiledQuery, variables: dict[str, Any] | None
+) -> VariableValues:
+    """The request's variables coerced to the document's definitions, or `Abort` (strawberry
+    then reports what is wrong with them)."""
+    coerced = get_variable_values(schema, compiled.variables, variables or {})
+    if not isinstance(coerced, VariableValues):
+        raise Abort("variables")
+    return coerced
+
+
 async def execute_compiled(
     schema: GraphQLSchema,
     compiled: CompiledQuery,
@@ -30,9 +41,7 @@ async def execute_compiled(
     variables: dict[str, Any] | None,
 ) -> dict[str, Any]:
     """The `data` of the response, or `Abort`."""
-    coerced = get_variable_values(schema, compiled.variables, variables or {})
-    if not isinstance(coerced, VariableValues):
-        raise Abort("variables")
+    coerced = coerce_variables(schema, compiled, variables)
     data: dict[str, Any] = {}
     for root in compiled.roots:
         if root.resolve is None:

@@ -20,10 +20,10 @@ from graphql import (
     GraphQLSchema,
     located_error,
 )
-from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, is_awaitable
 
-from graphql_api.compiled.execute import Abort, complete
+from graphql_api.compiled.execute import Abort, coerce_variables, complete
 from graphql_api.compiled.plan import CompiledQuery
 from graphql_api.context import Context
 from graphql_api.errors import log_unexpected, shape_error
@@ -58,9 +58,7 @@ async def execute_mutation(
     (root,) = compiled.roots
     if parent is None or root.field.resolve is None:
         raise Abort("not a compiled mutation")
-    coerced = get_variable_values(schema, compiled.variables, variables or {})
-    if not isinstance(coerced, VariableValues):
-        raise Abort("variables")
+    coerced = coerce_variables(schema, compiled, variables)
     try:
         arguments = get_argument_values(root.field, root.node, coerced)
     except GraphQLError as invalid:
