@@ -14,7 +14,6 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from graphql_api.compiled.endpoint import CompiledGraphQL
 from graphql_api.health import DEFAULT_MAX_LAG, healthz, readiness_endpoint
 from graphql_api.logging import RequestLogMiddleware
 from graphql_api.schema import schema
@@ -41,14 +40,8 @@ def create_app(
     open_runtime: Callable[[], AbstractAsyncContextManager[Runtime]],
     *,
     max_ready_lag: int = DEFAULT_MAX_LAG,
-    compiled_queries: bool = True,
 ) -> Starlette:
-    """The Jejak API; its lifespan opens the runtime `open_runtime` gives.
-
-    With `compiled_queries` (the default), /graphql answers the documents it can compile from
-    plans and hands the rest to strawberry (graphql_api/compiled/); without, strawberry
-    answers everything.
-    """
+    """The Jejak API; its lifespan opens the runtime `open_runtime` gives."""
     slot = RuntimeSlot()
 
     @asynccontextmanager
@@ -61,8 +54,6 @@ def create_app(
                 slot.runtime = None
 
     graphql: ASGIApp = JejakGraphQL(schema, runtime_of=slot.require)
-    if compiled_queries:
-        graphql = CompiledGraphQL(graphql, schema._schema, slot.require)
     return Starlette(
         routes=[
             # Routed exactly: a mounted app would redirect /graphql to /graphql/.

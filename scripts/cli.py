@@ -58,7 +58,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print("Loaded the demo data: 500 generated employees.", file=sys.stderr)
         app = create_app(
             lambda: open_runtime(database, run_projections=not args.no_projections),
-            compiled_queries=not args.no_compiled_queries,
         )
         print(f"Jejak on http://{args.host}:{args.port}/graphql", file=sys.stderr)
         uvicorn.run(
@@ -142,11 +141,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-projections",
         action="store_true",
         help="do not follow the log in this process (run `jejak projections run`)",
-    )
-    serve.add_argument(
-        "--no-compiled-queries",
-        action="store_true",
-        help="answer every query and mutation with strawberry's executor (no compiled plans)",
     )
     serve.add_argument(
         "--demo",

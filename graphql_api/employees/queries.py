@@ -68,7 +68,7 @@ class EmployeeQueries:
 
 
 async def find_employee(context: Context, nip: str | None, id: str | None) -> Employee | None:
-    """The `employee` query (also run by the compiled path, graphql_api/compiled/)."""
+    """The `employee` query."""
     tenant = context.caller.tenant
     if (nip is None) == (id is None):
         raise InvalidArgument("Give exactly one of nip or id.")

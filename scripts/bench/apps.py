@@ -25,13 +25,6 @@ def graphql_app() -> Starlette:
     return create_app(lambda: open_runtime(database, run_projections=False))
 
 
-def graphql_generic_app() -> Starlette:
-    """The Jejak API with compiled plans off: strawberry's executor answers every query."""
-    configure_logging()
-    database = _database()
-    return create_app(lambda: open_runtime(database, run_projections=False), compiled_queries=False)
-
-
 def plain_app() -> Starlette:
     """The plain starlette JSON reference endpoints."""
     configure_logging()

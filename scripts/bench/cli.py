@@ -22,7 +22,7 @@ from scripts.bench.queries import check_same_json, compare_queries, query_cases
 from scripts.bench.rebuilds import compare_rebuild, compare_runners
 from scripts.bench.report import Results, now, render, write_report
 from scripts.bench.scratch import scratch_copy
-from scripts.bench.servers import GRAPHQL_APP, GRAPHQL_GENERIC_APP, PLAIN_APP, serve
+from scripts.bench.servers import GRAPHQL_APP, PLAIN_APP, serve
 from scripts.bench.settings import Settings
 from scripts.bench.targets import pick_targets
 from services.runtime import build_personnel
@@ -118,14 +118,12 @@ def run(settings: Settings, command: str, growth_rebuilds: int = 1) -> Results:
         with (
             serve(GRAPHQL_APP, database, settings.workers, logs / "graphql.log") as graphql,
             serve(PLAIN_APP, database, settings.workers, logs / "plain.log") as plain,
-            serve(GRAPHQL_GENERIC_APP, database, settings.workers, logs / "generic.log") as generic,
         ):
             cases = query_cases(targets)
             for case in cases:
                 check_same_json(case, graphql, plain, targets.tenant)
-                check_same_json(case, generic, plain, targets.tenant)
-            _step("(1) queries: GraphQL (with and without plans) against plain JSON")
-            queries = compare_queries(cases, graphql, plain, generic, targets.tenant, settings)
+            _step("(1) queries: GraphQL against plain JSON")
+            queries = compare_queries(cases, graphql, plain, targets.tenant, settings)
         _step("(2) mutations: GraphQL against direct, on a scratch copy of the data")
         with (
             scratch_copy(database) as scratch,

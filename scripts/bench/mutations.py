@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -72,26 +73,21 @@ def compare_mutations(
     head_before = personnel.recorder.max_notification_id() or 0
     requests = 0
 
-    def over_http() -> LoadResult:
-        nonlocal requests
-        found = run_load(settings.generator, spec)
-        requests += found.requests
-        return found
+    def counted(run: Callable[[], LoadResult]) -> Callable[[], LoadResult]:
+        def counting() -> LoadResult:
+            nonlocal requests
+            found = run()
+            requests += found.requests
+            return found
 
-    def plain() -> LoadResult:
-        nonlocal requests
-        found = run_load(settings.generator, plain_spec)
-        requests += found.requests
-        return found
-
-    def direct() -> LoadResult:
-        nonlocal requests
-        found = _direct(personnel, caller, targets.nips, settings)
-        requests += found.requests
-        return found
+        return counting
 
     try:
-        runs = {"graphql": over_http, "plain": plain, "direct": direct}
+        runs = {
+            "graphql": counted(lambda: run_load(settings.generator, spec)),
+            "plain": counted(lambda: run_load(settings.generator, plain_spec)),
+            "direct": counted(lambda: _direct(personnel, caller, targets.nips, settings)),
+        }
         found = alternate(runs, settings.repetitions)
         recorded = (personnel.recorder.max_notification_id() or 0) - head_before
     finally:

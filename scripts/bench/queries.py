@@ -94,15 +94,10 @@ class Comparison:
     case: QueryCase
     graphql: LoadSummary
     plain: LoadSummary
-    generic: LoadSummary  # the same app with compiled plans off: strawberry's executor
 
     @property
     def ratio(self) -> float:
         return self.graphql.rps / self.plain.rps if self.plain.rps else 0.0
-
-    @property
-    def generic_ratio(self) -> float:
-        return self.generic.rps / self.plain.rps if self.plain.rps else 0.0
 
 
 def alternate(
@@ -120,27 +115,24 @@ def compare_queries(
     cases: list[QueryCase],
     graphql_url: str,
     plain_url: str,
-    generic_url: str,
     tenant: str,
     settings: Settings,
 ) -> list[Comparison]:
-    """For each query: warm all three up, then alternate GraphQL, plain and generic runs."""
+    """For each query: warm both up, then alternate GraphQL and plain runs."""
     comparisons = []
     for case in cases:
         g_spec = load_spec(f"{graphql_url}/graphql", case.graphql_bodies, tenant, settings)
         p_spec = load_spec(f"{plain_url}{case.plain_path}", case.plain_bodies, tenant, settings)
-        x_spec = load_spec(f"{generic_url}/graphql", case.graphql_bodies, tenant, settings)
-        for spec in (g_spec, p_spec, x_spec):  # warm-up: caches, pools, plans
+        for spec in (g_spec, p_spec):  # warm-up: caches and pools
             run_load(settings.generator, _shorter(spec))
         found = alternate(
             {
                 "graphql": partial(run_load, settings.generator, g_spec),
                 "plain": partial(run_load, settings.generator, p_spec),
-                "generic": partial(run_load, settings.generator, x_spec),
             },
             settings.repetitions,
         )
-        comparisons.append(Comparison(case, found["graphql"], found["plain"], found["generic"]))
+        comparisons.append(Comparison(case, found["graphql"], found["plain"]))
     return comparisons
 
 

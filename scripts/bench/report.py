@@ -89,7 +89,7 @@ def render(r: Results) -> str:
     for c in r.queries:
         target = f"≥ {c.case.target}×" if c.case.target else "—"
         verdict = _met(c.ratio >= c.case.target) if c.case.target else "reported"
-        measured = f"{_x(c.ratio)} (plans off: {_x(c.generic_ratio)})"
+        measured = _x(c.ratio)
         out.append(f"| GraphQL/plain, {c.case.title} | {measured} | {target} | {verdict} |")
     mu = r.mutations
     out.append(
@@ -125,28 +125,26 @@ def _queries(r: Results) -> list[str]:
         "",
         SECTIONS[0],
         "",
-        "The same query through `/graphql` (the Jejak app: compiled plans in front of "
-        "strawberry on starlette, DataLoaders), through the same app with plans off "
-        "(`compiled_queries=False`: strawberry's executor with parser and validation caches) "
-        "and through a plain starlette JSON endpoint (`scripts/bench/plain.py`) that calls the "
+        "The same query through `/graphql` (the Jejak app: strawberry on starlette with "
+        "parser and validation caches, DataLoaders) and through a plain starlette JSON "
+        "endpoint (`scripts/bench/plain.py`) that calls the "
         "same projection query functions, checks the caller's tenant and returns the same "
         "JSON, all behind the same request-log middleware. Before measuring, every request "
-        "body was sent to all three and their `data` compared equal. "
+        "body was sent to both and their `data` compared equal. "
         f"{s.connections} requests in flight; requests cycle over 20 NIPs (or 5 units) of "
         "the biggest tenant.",
         "",
-        "| query | GraphQL req/s | plans off req/s | plain req/s | ratio | plans off ratio "
-        "| GraphQL p50 / p99 ms | plans off p50 / p99 ms | plain p50 / p99 ms |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| query | GraphQL req/s | plain req/s | ratio "
+        "| GraphQL p50 / p99 ms | plain p50 / p99 ms |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for c in r.queries:
-        g, x, p = c.graphql, c.generic, c.plain
+        g, p = c.graphql, c.plain
         out.append(
-            f"| {c.case.title} | {_n(g.rps)} | {_n(x.rps)} | {_n(p.rps)} | {_x(c.ratio)} | "
-            f"{_x(c.generic_ratio)} | {g.p50_ms:.2f} / {g.p99_ms:.2f} | "
-            f"{x.p50_ms:.2f} / {x.p99_ms:.2f} | {p.p50_ms:.2f} / {p.p99_ms:.2f} |"
+            f"| {c.case.title} | {_n(g.rps)} | {_n(p.rps)} | {_x(c.ratio)} | "
+            f"{g.p50_ms:.2f} / {g.p99_ms:.2f} | {p.p50_ms:.2f} / {p.p99_ms:.2f} |"
         )
-    errors = sum(c.graphql.errors + c.plain.errors + c.generic.errors for c in r.queries)
+    errors = sum(c.graphql.errors + c.plain.errors for c in r.queries)
     out += ["", f"Failed requests over all runs: {errors}."]
     return out
 

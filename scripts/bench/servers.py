@@ -17,7 +17,6 @@ import httpx
 from services.database import Database
 
 GRAPHQL_APP = "scripts.bench.apps:graphql_app"
-GRAPHQL_GENERIC_APP = "scripts.bench.apps:graphql_generic_app"
 PLAIN_APP = "scripts.bench.apps:plain_app"
 
 
