@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from access.roles import AUDITORS, WRITERS, Role
 from domain.errors import NotAllowedForRole
 from domain.meta import Actor, EventMeta
 from domain.units import check_tenant
-
-
-class Role(StrEnum):
-    """Roles a caller acts in."""
-
-    HR_OFFICER = "hr_officer"  # BKPSDM / BKD staff of one instansi
-    AUDITOR = "auditor"  # Inspektorat, BKN, Ombudsman: read-only, full history
-    EMPLOYEE = "employee"  # an ASN using the self-service portal
-    ADMIN = "admin"  # operators of the system
-    TRAINING_INSTITUTION = "training_institution"  # a lembaga diklat acting for the tenant
-    SUPERVISOR = "supervisor"  # an atasan nominating their staff for training
-
-
-WRITERS = frozenset({Role.HR_OFFICER, Role.ADMIN})
-AUDITORS = frozenset({Role.AUDITOR, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -32,6 +17,7 @@ class Caller:
     actor: Actor
     tenant: str
     correlation_id: str
+    nip: str | None = None  # the caller's own NIP, from a verified claim (people, not services)
 
     def __post_init__(self) -> None:
         check_tenant(self.tenant)
@@ -45,3 +31,6 @@ class Caller:
         if self.actor.role not in allowed:
             roles = ", ".join(sorted(allowed))
             raise NotAllowedForRole(f"{action} needs one of the roles: {roles}.")
+
+
+__all__ = ["AUDITORS", "WRITERS", "Caller", "Role"]

@@ -32,7 +32,7 @@ DEFAULT_BATCH_SIZE = 250
 # events together, so where batches split the activities decides the order of the log.
 ACTIVITIES_PER_BATCH = 5_000
 DEMO_EMPLOYEES, DEMO_SEED = 500, 2025
-ACTOR = Actor("datagen", Role.ADMIN.value)  # generated data says so in every event
+ACTOR = Actor("datagen", Role.HR_OFFICER.value)  # generated data says so in every event
 _DEMO_LOCK = 7_160_002  # advisory lock: one process loads the demo data
 _LAST_SECOND = 10 * 3600  # activities of a busy day all stay within its office hours
 

@@ -1,6 +1,6 @@
 """Planned training commands (TrainingApplication): the catalogue and programmes.
 
-HR (the generator's admin caller) keeps the catalogue and runs the programmes; an employee
+HR (the generator's caller, user "datagen") keeps the catalogue and runs the programmes; an employee
 who applies does so as themselves. Programmes get the id the plan gave them.
 """
 

@@ -21,12 +21,11 @@ from domain.appraisal import parse_choice
 from domain.errors import AppraisalForbidden, CycleNotFound
 from domain.scoring import Rating
 from services.application import JejakApplication
-from services.caller import AUDITORS, WRITERS, Caller, Role
+from access.roles import ASN, READERS
+from services.caller import Caller
 from services.personnel import Outcome
 from services.retry import check_expected_version, retry_lost_races
 
-ASN = frozenset({Role.EMPLOYEE})
-READERS = WRITERS | AUDITORS
 Command = Callable[[AppraisalCycle, EmployeeAppraisal, datetime], Sequence[JejakAggregate]]
 
 

@@ -58,7 +58,7 @@ async def test_events_are_paged_after_a_log_position(
 ) -> None:
     seed(read_models)
     variables = {"nip": nip_of(1), "after": 3}
-    result = await execute(make_context(runtime, role="admin"), EVENTS, variables)
+    result = await execute(make_context(runtime, role="auditor"), EVENTS, variables)
     assert [e["position"] for e in result.data["employeeEvents"]] == [8, 11]
 
 

@@ -163,7 +163,7 @@ def test_a_role_other_than_hr_officer_or_admin_is_forbidden(
 
 def test_an_admin_may_write(app: PersonnelApplication, unit: Outcome, employee: Outcome) -> None:
     # when
-    outcome = app.promote(caller("admin"), nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+    outcome = app.promote(caller("hr_officer"), nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
     # then
     assert (outcome.version, outcome.position) == (2, 3)
 
