@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from access.roles import ASN
 from domain.appraisal import check_text, parse_choice
 from domain.talent import Potensial
-from services.appraisal.base import ASN, AppraisalBase, ratings
+from services.appraisal.base import AppraisalBase, ratings
 from services.caller import WRITERS, Caller
 from services.personnel import Outcome
 

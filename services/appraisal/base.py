@@ -14,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from access.roles import READERS
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
@@ -21,7 +22,6 @@ from domain.appraisal import parse_choice
 from domain.errors import AppraisalForbidden, CycleNotFound
 from domain.scoring import Rating
 from services.application import JejakApplication
-from access.roles import ASN, READERS
 from services.caller import Caller
 from services.personnel import Outcome
 from services.retry import check_expected_version, retry_lost_races

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
+from access.roles import ASN
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
@@ -18,7 +19,7 @@ from domain.appraisal import (
     colleague_source,
 )
 from domain.errors import AppraisalForbidden
-from services.appraisal.base import ASN, AppraisalBase
+from services.appraisal.base import AppraisalBase
 from services.caller import WRITERS, Caller
 from services.personnel import Outcome
 

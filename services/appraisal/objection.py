@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
+from access.roles import ASN
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.appraisal import check_text, parse_choice
 from domain.scoring import Rating
-from services.appraisal.base import ASN, AppraisalBase
+from services.appraisal.base import AppraisalBase
 from services.caller import Caller
 from services.personnel import Outcome
 

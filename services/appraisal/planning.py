@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from uuid import UUID
 
+from access.roles import ASN
 from domain.appraisal import HasilKerja, check_hasil_kerja, check_perilaku
-from services.appraisal.base import ASN, AppraisalBase
+from services.appraisal.base import AppraisalBase
 from services.caller import Caller
 from services.personnel import Outcome
 
