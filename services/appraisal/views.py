@@ -8,13 +8,14 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from access.roles import READERS
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.appraisal import FeedbackView
 from domain.errors import CycleNotFound
 from domain.scoring import DistributionReport, Recomputation, recompute_predikats
 from domain.talent import TalentBox
-from services.appraisal.base import READERS, AppraisalBase
+from services.appraisal.base import AppraisalBase
 from services.caller import Caller
 
 
