@@ -30,6 +30,7 @@ from domain.appraisal_enrolment import (  # re-exported: who appraises whom live
     derive_appraisers,
 )
 from domain.errors import InvalidInput, InvalidSkp, ObjectionWindowClosed
+from domain.text import CODE, LINE, LINK, LONG_TEXT, clean_optional_text, clean_text
 
 E = TypeVar("E", bound=StrEnum)
 __all__ = ["AppraiserChain", "EnrolmentCandidate", "UnitNode", "derive_appraisers"]
@@ -38,6 +39,7 @@ ANNUAL = "ANNUAL"
 OBJECTION_WINDOW_DAYS = 14
 DEFAULT_UTC_OFFSET_HOURS = 7  # WIB; WITA is 8, WIT 9
 DEFAULT_MASYARAKAT_LIMIT = 1  # ratings per source fingerprint per checkpoint
+MAX_SKP_ROWS = 50  # an SKP has a handful of hasil kerja; fifty bounds what one draft stores
 SKM_SCORES = range(1, 5)
 BERAKHLAK = (
     "BERORIENTASI_PELAYANAN",
@@ -112,19 +114,17 @@ class CycleSettings:
 
 def parse_choice(enum: type[E], raw: str, what: str) -> E:
     """Parse an enum value ("di atas", "Di-Atas", "DI_ATAS"), or raise InvalidInput listing them."""
+    raw = clean_text(raw, f"The {what}", CODE, min_length=0)
     try:
-        return enum("_".join(raw.strip().upper().replace("-", " ").split()))
+        return enum("_".join(raw.upper().replace("-", " ").split()))
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
         raise InvalidInput(f"Unknown {what} {raw!r}; use one of {allowed}.") from None
 
 
-def check_text(text: str, what: str, min_length: int = 2, max_length: int = 4000) -> str:
-    """Trimmed free text of a sensible length."""
-    text = text.strip()
-    if not min_length <= len(text) <= max_length:
-        raise InvalidInput(f"{what} must be {min_length}–{max_length} characters.")
-    return text
+def check_text(text: str, what: str, min_length: int = 2) -> str:
+    """Free text of the appraisal: SKP rows, realisations, feedback (domain.text.LONG_TEXT)."""
+    return clean_text(text, what, LONG_TEXT, min_length=min_length)
 
 
 # --- checkpoints, dates and windows -----------------------------------------------------
@@ -177,6 +177,8 @@ class HasilKerja:
 
 def check_hasil_kerja(rows: Sequence[HasilKerja]) -> list[dict[str, Any]]:
     """Validated rows, numbered from 1; an SKP needs at least one UTAMA row."""
+    if len(rows) > MAX_SKP_ROWS:
+        raise InvalidSkp(f"An SKP has at most {MAX_SKP_ROWS} hasil kerja rows, not {len(rows)}.")
     if not any(parse_choice(HasilKerjaKind, r.kind, "kind") is HasilKerjaKind.UTAMA for r in rows):
         raise InvalidSkp("An SKP needs at least one hasil kerja UTAMA.")
     return [
@@ -206,17 +208,25 @@ class Realisation:
     note: str
 
     def __post_init__(self) -> None:
-        if not self.evidence_link and not self.evidence_document:
+        link = clean_optional_text(self.evidence_link, "An evidence link", LINK)
+        document = clean_optional_text(self.evidence_document, "An evidence document", LINE)
+        if not link and not document:
             raise InvalidInput("Bukti dukung needs a link or a document reference.")
-        if self.evidence_link and not self.evidence_link.startswith(("https://", "http://")):
+        if link and not link.startswith(("https://", "http://")):
             raise InvalidInput("An evidence link is an http(s) address.")
-        check_text(self.realisation, "A realisation")
-        check_text(self.note, "A note on the evidence", 0)
+        # Frozen, so the cleaned values are set as the dataclass itself sets fields.
+        object.__setattr__(self, "evidence_link", link)
+        object.__setattr__(self, "evidence_document", document)
+        object.__setattr__(self, "realisation", check_text(self.realisation, "A realisation"))
+        object.__setattr__(self, "note", check_text(self.note, "A note on the evidence", 0))
 
 
 def check_perilaku(expectations: Mapping[str, str]) -> dict[str, str]:
     """The leader's specific expectation for each of the seven BerAKHLAK values ('' for none)."""
-    given = {key.strip().upper(): text.strip() for key, text in expectations.items()}
+    given: dict[str, str] = {}
+    for key, text in expectations.items():
+        value = clean_text(key, "A BerAKHLAK value", CODE, min_length=0).upper()
+        given[value] = check_text(text, f"The expectation for {value}", 0)
     if set(given) != set(BERAKHLAK):
         raise InvalidSkp(f"Perilaku kerja lists exactly the BerAKHLAK values: {BERAKHLAK}.")
     return {value: given[value] for value in BERAKHLAK}

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from domain.errors import InvalidInput
 from domain.jabatan import JabatanKind
+from domain.text import IDENTIFIER, clean_optional_text
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class AppraiserChain:
 
     appraiser: str | None
     superior: str | None
+
+    def __post_init__(self) -> None:
+        # HR may name either by hand: one line of at most 200 characters, blank meaning None.
+        for role in ("appraiser", "superior"):
+            value = clean_optional_text(getattr(self, role), f"The {role}", IDENTIFIER)
+            object.__setattr__(self, role, value)
 
 
 def derive_appraisers(

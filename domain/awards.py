@@ -6,6 +6,7 @@ from datetime import date
 from enum import StrEnum
 
 from domain.errors import AwardNotAllowed, InvalidInput
+from domain.text import CODE, clean_text
 
 
 class AwardKind(StrEnum):
@@ -29,8 +30,9 @@ _SERVICE_YEARS_REQUIRED: dict[AwardKind, int] = {
 
 def parse_award_kind(raw: str) -> AwardKind:
     """Parse an award kind, case-insensitively."""
+    raw = clean_text(raw, "An award kind", CODE, min_length=0)
     try:
-        return AwardKind(raw.strip().upper())
+        return AwardKind(raw.upper())
     except ValueError:
         allowed = ", ".join(k.value for k in AwardKind)
         raise InvalidInput(f"Unknown award kind {raw!r}; use one of {allowed}.") from None

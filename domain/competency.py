@@ -16,6 +16,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from domain.errors import InvalidLearning
+from domain.text import CODE, clean_text
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_-]{1,39}$")
 
@@ -30,7 +31,8 @@ class CompetencyKind(StrEnum):
 
 def parse_competency_kind(raw: str) -> CompetencyKind:
     """Parse a competency kind ("sosial kultural" and "SOSIAL_KULTURAL" alike)."""
-    key = "_".join(raw.strip().upper().replace("-", " ").split())
+    raw = clean_text(raw, "A competency kind", CODE, min_length=0, error=InvalidLearning)
+    key = "_".join(raw.upper().replace("-", " ").split())
     try:
         return CompetencyKind(key)
     except ValueError:
@@ -40,8 +42,9 @@ def parse_competency_kind(raw: str) -> CompetencyKind:
 
 def check_competency_code(code: str) -> str:
     """A competency code: 2–40 capitals, digits, '-' or '_', starting with a letter."""
-    normalized = code.strip().upper()
-    if not _CODE.match(normalized):
+    code = clean_text(code, "A competency code", CODE, min_length=0, error=InvalidLearning)
+    normalized = code.upper()
+    if not _CODE.fullmatch(normalized):
         raise InvalidLearning(
             f"Competency code {code!r} must be 2–40 letters, digits, '-' or '_' "
             "and start with a letter."

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import InvalidInput, InvalidSanction
+from domain.text import CODE, clean_text
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -131,8 +132,9 @@ def _check_kind_belongs_to_level(level: DisciplineLevel, kind: SanctionKind) -> 
 
 
 def _parse_member(enum: type[_E], raw: str, what: str) -> _E:
+    raw = clean_text(raw, f"The {what}", CODE, min_length=0, error=InvalidSanction)
     try:
-        return enum(raw.strip().upper())
+        return enum(raw.upper())
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
         raise InvalidSanction(f"Unknown {what} {raw!r}; use one of {allowed}.") from None

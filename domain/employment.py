@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from domain.errors import InvalidInput
+from domain.text import CODE, clean_text
 
 
 class EmploymentType(StrEnum):
@@ -40,8 +41,9 @@ class SeparationKind(StrEnum):
 
 def parse_employment_type(raw: str) -> EmploymentType:
     """Parse PNS, CPNS or PPPK, case-insensitively."""
+    raw = clean_text(raw, "An employment type", CODE, min_length=0)
     try:
-        return EmploymentType(raw.strip().upper())
+        return EmploymentType(raw.upper())
     except ValueError:
         allowed = ", ".join(t.value for t in EmploymentType)
         raise InvalidInput(f"Unknown employment type {raw!r}; use one of {allowed}.") from None
@@ -49,8 +51,9 @@ def parse_employment_type(raw: str) -> EmploymentType:
 
 def parse_separation_kind(raw: str) -> SeparationKind:
     """Parse a separation kind, case-insensitively."""
+    raw = clean_text(raw, "A separation kind", CODE, min_length=0)
     try:
-        return SeparationKind(raw.strip().upper())
+        return SeparationKind(raw.upper())
     except ValueError:
         allowed = ", ".join(k.value for k in SeparationKind)
         raise InvalidInput(f"Unknown separation kind {raw!r}; use one of {allowed}.") from None

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from domain.dates import PLANNED, check_date
 from domain.errors import (
     AttendanceInsufficient,
     InvalidLearning,
@@ -21,6 +22,7 @@ from domain.errors import (
     ProgrammeNotOpen,
 )
 from domain.learning import LearningForm, check_programme_jp, meets_attendance
+from domain.text import CODE, clean_text
 
 MAX_CAPACITY = 1000
 MAX_SESSION_MINUTES = 600  # one session is at most a 10-hour day
@@ -149,23 +151,27 @@ class Roster:
 
 
 def check_definition(
-    competency_codes: Sequence[str], capacity: int, sessions: Sequence[tuple[date, int]], jp: int
+    competency_codes: Sequence[str],
+    capacity: int,
+    sessions: Sequence[tuple[date, int]],
+    jp: int,
+    today: date,
 ) -> list[dict[str, Any]]:
     """A programme's competencies, capacity, schedule and JP checked; the schedule as stored."""
     if not competency_codes:
         raise InvalidLearning("A programme develops at least one competency.")
     if not 1 <= capacity <= MAX_CAPACITY:
         raise InvalidLearning(f"Capacity must be 1–{MAX_CAPACITY} participants.")
-    schedule = check_sessions(sessions)
+    schedule = check_sessions(sessions, today)
     check_programme_jp(jp, sum(s["minutes"] for s in schedule))
     return schedule
 
 
-def check_sessions(sessions: Sequence[tuple[date, int]]) -> list[dict[str, Any]]:
-    """The schedule as stored: [{"on": date, "minutes": int}], in date order."""
+def check_sessions(sessions: Sequence[tuple[date, int]], today: date) -> list[dict[str, Any]]:
+    """The schedule as stored: [{"on": date, "minutes": int}], in date order, not too far ahead."""
     if not sessions:
         raise InvalidLearning("A programme has at least one session.")
-    dates = [on for on, _ in sessions]
+    dates = [check_date(on, "A session date", PLANNED, today) for on, _ in sessions]
     if dates != sorted(dates):
         raise InvalidLearning("List the sessions in date order.")
     if any(not 1 <= minutes <= MAX_SESSION_MINUTES for _, minutes in sessions):
@@ -191,7 +197,7 @@ def check_result(
     form: LearningForm, result: str, score: float | None, certificate_ref: str | None
 ) -> bool:
     """Whether the result is a pass, after checking its score and certificate."""
-    result = result.strip().upper()
+    result = clean_text(result, "A result", CODE, min_length=0, error=InvalidLearning).upper()
     if result not in (Seat.PASSED, Seat.FAILED):
         raise InvalidLearning(f"A result is PASSED or FAILED, not {result!r}.")
     if form.has_score and (score is None or not 0 <= score <= 100):

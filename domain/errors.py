@@ -90,6 +90,23 @@ class AlreadyExists(DomainError):
     code = "ALREADY_EXISTS"
 
 
+class NipNotAppointable(AlreadyExists):
+    """The NIP is taken by another instansi's employee; which one is not the caller's to know."""
+
+    code = "NIP_NOT_APPOINTABLE"
+
+
+# --- tenants (instansi) -------------------------------------------------------------------
+class TenantAlreadyRegistered(AlreadyExists):
+    code = "TENANT_ALREADY_REGISTERED"
+
+
+class UnknownTenant(DomainError):
+    """A command for an instansi that was never registered: nothing is recorded for it."""
+
+    code = "UNKNOWN_TENANT"
+
+
 class Conflict(DomainError):
     """The aggregate changed since the caller read it (stale expected version)."""
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from domain.errors import InvalidJabatan
+from domain.text import CODE, NAME, clean_text
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -69,9 +70,7 @@ def is_managerial(kind: JabatanKind) -> bool:
 def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
     """Parse a jabatan; a fungsional needs a jenjang and no other kind may have one."""
     parsed_kind = _parse(JabatanKind, kind, "jabatan kind")
-    title = title.strip()
-    if not 2 <= len(title) <= 200:
-        raise InvalidJabatan("A jabatan title must be 2–200 characters.")
+    title = clean_text(title, "A jabatan title", NAME, min_length=2, error=InvalidJabatan)
     if jenjang is not None and not jenjang.strip():
         jenjang = None  # a form's empty field means "no jenjang"
     if parsed_kind is JabatanKind.FUNGSIONAL:
@@ -88,7 +87,8 @@ def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
 
 def _parse(enum: type[_E], raw: str, what: str) -> _E:
     # Accept "JPT Pratama", "jpt-pratama" and "Ahli Muda" as well as the canonical values.
-    key = "_".join(raw.strip().upper().replace("-", " ").split())
+    raw = clean_text(raw, f"The {what}", CODE, min_length=0, error=InvalidJabatan)
+    key = "_".join(raw.upper().replace("-", " ").split())
     try:
         return enum(key)
     except ValueError:

@@ -21,6 +21,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.errors import InvalidLearning
+from domain.text import CODE, clean_text
 
 MINUTES_PER_JP = 45
 ANNUAL_JP_TARGET = 20
@@ -88,7 +89,8 @@ _SCORED = frozenset(
 
 def parse_form(raw: str) -> LearningForm:
     """Parse a form of learning ("e-learning" and "E_LEARNING" alike)."""
-    key = "_".join(raw.strip().upper().replace("-", " ").split())
+    raw = clean_text(raw, "A form of learning", CODE, min_length=0, error=InvalidLearning)
+    key = "_".join(raw.upper().replace("-", " ").split())
     try:
         return LearningForm(key)
     except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.errors import InvalidInput, ReasonRequired
+from domain.text import IDENTIFIER, REASON, clean_optional_text, clean_text
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Actor:
     def __post_init__(self) -> None:
         if not self.user_id.strip() or not self.role.strip():
             raise InvalidInput("An actor needs a user id and a role.")
+        clean_text(self.user_id, "A user id", IDENTIFIER)  # it is stamped on every event
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,9 @@ class EventMeta:
 
     @classmethod
     def of(cls, actor: Actor, tenant: str, correlation_id: str, reason: str | None) -> EventMeta:
-        reason = reason.strip() if reason else None
-        return cls(actor.user_id, actor.role, tenant, correlation_id, reason or None)
+        """A command's metadata; the reason is checked here, not on replay of stored events."""
+        reason = clean_optional_text(reason, "A reason", REASON)
+        return cls(actor.user_id, actor.role, tenant, correlation_id, reason)
 
     def require_reason(self, decision: str) -> str:
         """A human decision must say why; returns the reason or raises ReasonRequired."""

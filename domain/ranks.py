@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from domain.employment import EmploymentType
 from domain.errors import InvalidGolongan, PromotionNotAllowed
+from domain.text import CODE, clean_text
 
 ALL_PNS_GOLONGAN: tuple[str, ...] = (
     *(f"I/{r}" for r in "abcd"),
@@ -50,6 +51,7 @@ class Golongan:
 
 def parse_golongan(raw: str, employment_type: EmploymentType) -> Golongan:
     """Parse a golongan in the scheme of the employment type ("III/a" or "IX")."""
+    raw = clean_text(raw, "A golongan", CODE, min_length=0, error=InvalidGolongan)
     key = _WHITESPACE.sub("", raw).upper()
     if employment_type is EmploymentType.PPPK:
         if key in _PPPK_CODES:

@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 
 from domain.errors import InvalidInput
+from domain.text import CODE, NAME, clean_text
 
 
 class UnitKind(StrEnum):
@@ -33,8 +34,9 @@ _TENANT = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 
 def parse_unit_kind(raw: str) -> UnitKind:
     """Parse a unit kind, case-insensitively."""
+    raw = clean_text(raw, "A unit kind", CODE, min_length=0)
     try:
-        return UnitKind(raw.strip().upper())
+        return UnitKind(raw.upper())
     except ValueError:
         allowed = ", ".join(kind.value for kind in UnitKind)
         raise InvalidInput(f"Unknown unit kind {raw!r}; use one of {allowed}.") from None
@@ -42,22 +44,19 @@ def parse_unit_kind(raw: str) -> UnitKind:
 
 def check_unit_code(code: str) -> str:
     """A unit code is 1–40 letters, digits, dots, dashes or underscores."""
-    code = code.strip()
-    if not _CODE.match(code):
+    code = clean_text(code, "A unit code", CODE, min_length=0)
+    if not _CODE.fullmatch(code):
         raise InvalidInput(f"Unit code {code!r} must be 1–40 letters, digits, '.', '-' or '_'.")
     return code
 
 
 def check_name(name: str, what: str = "Name") -> str:
-    """A name is 2–200 characters after trimming."""
-    name = " ".join(name.split())
-    if not 2 <= len(name) <= 200:
-        raise InvalidInput(f"{what} must be 2–200 characters.")
-    return name
+    """A name is 2–200 characters of one line, runs of spaces collapsed (domain.text.NAME)."""
+    return clean_text(name, what, NAME, min_length=2)
 
 
 def check_tenant(tenant: str) -> str:
     """A tenant (instansi) code is a lowercase slug, e.g. 'pemkot-palangkaraya'."""
-    if not _TENANT.match(tenant):
+    if not _TENANT.fullmatch(tenant):
         raise InvalidInput(f"Tenant code {tenant!r} must be a lowercase slug (a-z, 0-9, '-').")
     return tenant

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID
 
+from domain.nip import nip_digits
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -22,5 +24,5 @@ def utc_now() -> datetime:
 
 
 def normalize_nip(nip: str) -> str:
-    """The NIP as 18 bare digits (spaces, dots and dashes dropped)."""
-    return "".join(ch for ch in nip if ch.isdigit())
+    """The NIP as 18 bare digits (spaces, dots and dashes dropped); INVALID_NIP for junk."""
+    return nip_digits(nip)

@@ -16,7 +16,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
-from domain.aggregates.employee import Employee
+from domain.aggregates.employee import Employee, no_employee
 from domain.awards import parse_award_kind
 from domain.discipline import parse_sanction
 from domain.employment import parse_employment_type, parse_separation_kind
@@ -24,12 +24,13 @@ from domain.errors import (
     AlreadyExists,
     EmployeeNotFound,
     InvalidLeaveRequest,
+    NipNotAppointable,
 )
 from domain.jabatan import parse_jabatan
 from domain.leave import LeaveRequest, LeaveType
 from domain.nip import parse_nip
 from domain.ranks import parse_golongan
-from domain.units import check_name
+from domain.text import CODE, clean_text
 from services.caller import WRITERS, Caller
 from services.outcome import Outcome, normalize_nip, utc_now
 from services.retry import check_expected_version, retry_lost_races
@@ -68,7 +69,7 @@ class PersonnelApplication(UnitCommands):
         parsed_nip = parse_nip(nip, kind)
         employee = Employee.appoint(
             nip=parsed_nip,
-            name=check_name(name),
+            name=name,
             employment_type=kind,
             golongan=parse_golongan(golongan, kind),
             jabatan=parse_jabatan(jabatan_kind, jabatan_title, jabatan_jenjang),
@@ -80,7 +81,18 @@ class PersonnelApplication(UnitCommands):
         try:
             return self._commit(employee)
         except IntegrityError:
-            raise AlreadyExists(f"NIP {parsed_nip.value} is already appointed.") from None
+            raise self._nip_taken(caller, parsed_nip.value) from None
+
+    def _nip_taken(self, caller: Caller, nip: str) -> AlreadyExists:
+        """A NIP is unique nationally; whose it is, the caller learns only for their own tenant.
+
+        A transfer between instansi is a later feature: until then the NIP of another
+        instansi's employee "cannot be appointed here", naming nobody.
+        """
+        holder: Employee = self._load(Employee.id_for(nip))
+        if holder.tenant == caller.tenant:
+            return AlreadyExists(f"NIP {nip} is already appointed.")
+        return NipNotAppointable(f"NIP {nip} cannot be appointed here.")
 
     def get_employee(self, nip: str) -> Employee:
         """Load an employee by NIP, or raise EmployeeNotFound."""
@@ -88,6 +100,15 @@ class PersonnelApplication(UnitCommands):
             employee: Employee = self._load(Employee.id_for(normalize_nip(nip)))
         except AggregateNotFoundError:
             raise EmployeeNotFound(f"No employee with NIP {nip}.") from None
+        return employee
+
+    def employee_of(self, caller: Caller, nip: str) -> Employee:
+        """An employee of the caller's tenant; one of another tenant answers as a missing one."""
+        try:
+            employee = self.get_employee(nip)
+        except EmployeeNotFound:
+            raise no_employee(normalize_nip(nip), caller.tenant) from None
+        employee.check_tenant(caller.meta())
         return employee
 
     def promote(
@@ -182,7 +203,7 @@ class PersonnelApplication(UnitCommands):
     ) -> Outcome:
         """Record a penghargaan."""
         caller.require(WRITERS, "Recording an award")
-        award_kind, title = parse_award_kind(kind), check_name(title, "An award title")
+        award_kind = parse_award_kind(kind)
         return self._change(
             caller,
             nip,
@@ -269,8 +290,7 @@ class PersonnelApplication(UnitCommands):
         """
 
         def attempt() -> Outcome:
-            employee = self.get_employee(nip)
-            employee.check_tenant(caller.meta())
+            employee = self.employee_of(caller, nip)
             check_expected_version(f"Employee {employee.nip}", employee.version, expected_version)
             command(employee, self.clock())
             return self._commit(employee)
@@ -281,6 +301,7 @@ class PersonnelApplication(UnitCommands):
 
 
 def _leave_type(raw: str) -> LeaveType:
+    raw = clean_text(raw, "A leave type", CODE, min_length=0, error=InvalidLeaveRequest)
     try:
         return LeaveType(raw.strip().upper())
     except ValueError:

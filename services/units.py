@@ -8,12 +8,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.org_unit import OrgUnit
-from domain.errors import AlreadyExists, RuleViolation, UnitNotFound
+from domain.errors import AlreadyExists, RuleViolation
 from domain.units import check_name, check_unit_code, parse_unit_kind
 from services.application import JejakApplication
 from services.batching import BatchingApplication
@@ -24,7 +23,7 @@ MAX_UNIT_DEPTH = 8
 
 
 class UnitCommands(BatchingApplication, JejakApplication):
-    """Unit kerja: created nested, loaded only within the caller's tenant."""
+    """Unit kerja: created nested, loaded only within the caller's tenant (`get_unit`)."""
 
     # --- unit kerja -----------------------------------------------------------------------
     def create_unit(
@@ -54,16 +53,6 @@ class UnitCommands(BatchingApplication, JejakApplication):
             return self._commit(unit)
         except IntegrityError:
             raise AlreadyExists(f"Unit code {code!r} already exists in {caller.tenant}.") from None
-
-    def get_unit(self, caller: Caller, unit_id: UUID) -> OrgUnit:
-        """Load a unit of the caller's tenant, or raise UnitNotFound."""
-        try:
-            unit: OrgUnit = self._load(unit_id)
-        except AggregateNotFoundError:
-            raise UnitNotFound(f"No unit kerja {unit_id}.") from None
-        if unit.tenant != caller.tenant:
-            raise UnitNotFound(f"No unit kerja {unit_id} in {caller.tenant}.")
-        return unit
 
     def _check_depth(self, parent: OrgUnit) -> None:
         depth, unit = 1, parent

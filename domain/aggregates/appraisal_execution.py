@@ -7,9 +7,17 @@ from typing import Any
 from uuid import UUID
 
 from domain.aggregates.appraisal_record import APPROVED, DRAFT, AppraisalRecord
-from domain.appraisal import BERAKHLAK, FeedbackSource, Realisation
+from domain.appraisal import (
+    BERAKHLAK,
+    FeedbackSource,
+    Realisation,
+    check_fingerprint,
+    check_skm_score,
+    check_text,
+)
 from domain.errors import AppraisalForbidden, FeedbackRateLimited, InvalidInput, RuleViolation
 from domain.meta import EventMeta
+from domain.text import COMMENT, clean_optional_text
 
 
 class AppraisalExecution(AppraisalRecord):
@@ -104,6 +112,7 @@ class AppraisalExecution(AppraisalRecord):
             raise AppraisalForbidden("Peers and subordinates give feedback on perilaku only.")
         if behaviour is not None and behaviour not in BERAKHLAK:
             raise InvalidInput(f"Feedback may be about one of the BerAKHLAK values {BERAKHLAK}.")
+        text = check_text(text, "Feedback")
         self.record(
             self.FeedbackGiven,
             at,
@@ -122,6 +131,8 @@ class AppraisalExecution(AppraisalRecord):
         self, fingerprint: str, score: int, comment: str | None, at: datetime, meta: EventMeta
     ) -> None:
         """An anonymous service user's SKM rating, at most N per fingerprint and checkpoint."""
+        fingerprint, score = check_fingerprint(fingerprint), check_skm_score(score)
+        comment = clean_optional_text(comment, "A comment", COMMENT)
         checkpoint, limit = self.checkpoint_at(at), self.settings["masyarakat_limit"]
         given = [
             f

@@ -14,6 +14,7 @@ from domain.aggregates.base import JejakAggregate
 from domain.competency import CompetencyKind, check_competency_codes, jabatan_key
 from domain.errors import CompetencyAlreadyExists, RuleViolation, UnknownCompetency
 from domain.meta import EventMeta
+from domain.text import NAME, clean_text
 
 CATALOGUE_NAMESPACE = UUID("3d0c6a8e-51b2-4f47-9a0e-7c2b14e9d5f3")
 
@@ -78,6 +79,7 @@ class CompetencyCatalogue(JejakAggregate):
         """Add a competency under a new code."""
         self.check_tenant(meta)
         [code] = check_competency_codes([code])
+        name = clean_text(name, "A competency name", NAME, min_length=2)
         if code in self.competencies:
             raise CompetencyAlreadyExists(f"Competency {code} is already in the catalogue.")
         self.record(
@@ -89,6 +91,7 @@ class CompetencyCatalogue(JejakAggregate):
     ) -> None:
         """Set the competencies a jabatan requires (an empty list clears them)."""
         self.check_tenant(meta)
+        jabatan_title = clean_text(jabatan_title, "A jabatan title", NAME, min_length=2)
         key = jabatan_key(jabatan_title)
         checked = self.check_known(codes)
         if self.requirements.get(key) == checked:
@@ -97,7 +100,7 @@ class CompetencyCatalogue(JejakAggregate):
             self.JabatanRequirementsSet,
             at,
             meta,
-            jabatan_title=" ".join(jabatan_title.split()),
+            jabatan_title=jabatan_title,
             jabatan_key=key,
             competency_codes=checked,
         )

@@ -13,6 +13,7 @@ from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
 from domain.awards import AwardKind, check_award_eligibility
+from domain.dates import EFFECTIVE, check_birth_date, check_date
 from domain.discipline import Sanction
 from domain.employment import EmploymentStatus, EmploymentType, SeparationKind, Sex
 from domain.errors import EmployeeNotActive, EmployeeNotFound, InvalidInput, RuleViolation
@@ -22,8 +23,14 @@ from domain.leave_history import LeaveHistory
 from domain.meta import EventMeta
 from domain.nip import Nip
 from domain.ranks import Golongan, check_promotion
+from domain.text import NAME, clean_text
 
 EMPLOYEE_NAMESPACE = UUID("0b8e2f4e-9a51-4c3b-8f7d-2d6c1e5a7b90")
+
+
+def no_employee(nip: str, tenant: str) -> EmployeeNotFound:
+    """The one answer for a NIP the tenant has no employee with, whether it exists elsewhere."""
+    return EmployeeNotFound(f"No employee with NIP {nip} in {tenant}.")
 
 
 class Employee(JejakAggregate):
@@ -169,6 +176,9 @@ class Employee(JejakAggregate):
         meta: EventMeta,
     ) -> Employee:
         """Appoint an ASN: the NIP, type and golongan have been parsed against each other."""
+        name = clean_text(name, "Name", NAME, min_length=2)
+        check_birth_date(nip.birth_date, at.date())
+        check_date(appointed_on, "The appointment date", EFFECTIVE, at.date())
         if appointed_on <= nip.birth_date:
             raise InvalidInput("The appointment date must be after the birth date in the NIP.")
         tmt = date(nip.appointment_year, nip.appointment_month or 1, 1)
@@ -207,17 +217,20 @@ class Employee(JejakAggregate):
     def check_tenant(self, meta: EventMeta) -> None:
         # Another instansi's employee is reported as not found: its NIP is not theirs to probe.
         if meta.tenant != self.tenant:
-            raise EmployeeNotFound(f"No employee with NIP {self.nip} in {meta.tenant}.")
+            raise no_employee(self.nip, meta.tenant)
 
-    def _check_can_change(self, effective_on: date, meta: EventMeta) -> None:
+    def _check_can_change(
+        self, effective_on: date, at: datetime, meta: EventMeta, what: str = "The effective date"
+    ) -> None:
         self.check_tenant(meta)
         self.check_is_active()
+        check_date(effective_on, what, EFFECTIVE, at.date())
         self.check_effective_date(effective_on)
 
     # --- commands -------------------------------------------------------------------------
     def promote(self, to: str, effective_on: date, at: datetime, meta: EventMeta) -> None:
         """Kenaikan pangkat: one step up, more only with a reason."""
-        self._check_can_change(effective_on, meta)
+        self._check_can_change(effective_on, at, meta)
         promotion = check_promotion(self.employment_type, self.golongan, to)
         current, target = promotion.current.code, promotion.target.code
         if promotion.needs_reason:
@@ -235,7 +248,7 @@ class Employee(JejakAggregate):
         self, jabatan: Jabatan, effective_on: date, at: datetime, meta: EventMeta
     ) -> None:
         """Move the employee to another position (jabatan)."""
-        self._check_can_change(effective_on, meta)
+        self._check_can_change(effective_on, at, meta)
         new = (
             jabatan.kind.value,
             jabatan.title,
@@ -255,7 +268,7 @@ class Employee(JejakAggregate):
 
     def transfer(self, to_unit_id: UUID, effective_on: date, at: datetime, meta: EventMeta) -> None:
         """Mutasi to another unit of the same tenant (the application checks the unit)."""
-        self._check_can_change(effective_on, meta)
+        self._check_can_change(effective_on, at, meta)
         if to_unit_id == self.unit_id:
             raise RuleViolation("The employee is already in that unit.")
         self.record(
@@ -269,7 +282,7 @@ class Employee(JejakAggregate):
 
     def confirm_as_pns(self, effective_on: date, at: datetime, meta: EventMeta) -> None:
         """Appoint a CPNS as PNS at the end of probation."""
-        self._check_can_change(effective_on, meta)
+        self._check_can_change(effective_on, at, meta)
         if self.employment_type != EmploymentType.CPNS.value:
             raise RuleViolation(
                 f"Only a CPNS can be confirmed as PNS; this is {self.employment_type}."
@@ -280,7 +293,8 @@ class Employee(JejakAggregate):
         self, kind: AwardKind, title: str, awarded_on: date, at: datetime, meta: EventMeta
     ) -> None:
         """Record a penghargaan."""
-        self._check_can_change(awarded_on, meta)
+        title = clean_text(title, "An award title", NAME, min_length=2)
+        self._check_can_change(awarded_on, at, meta, "The award date")
         check_award_eligibility(kind, self.service_start, awarded_on)
         self.record(
             self.AwardRecorded, at, meta, award_kind=kind.value, title=title, awarded_on=awarded_on
@@ -290,7 +304,7 @@ class Employee(JejakAggregate):
         self, sanction: Sanction, effective_on: date, at: datetime, meta: EventMeta
     ) -> None:
         """Hukuman disiplin per PP 94/2021; PDHTAPS also ends employment."""
-        self._check_can_change(effective_on, meta)
+        self._check_can_change(effective_on, at, meta)
         meta.require_reason("A discipline sanction")
         self.record(
             self.SanctionImposed,
@@ -312,7 +326,7 @@ class Employee(JejakAggregate):
 
     def grant_leave(self, request: LeaveRequest, at: datetime, meta: EventMeta) -> LeaveRecord:
         """Grant cuti after checking eligibility, overlap and the annual balance."""
-        self._check_can_change(request.start, meta)
+        self._check_can_change(request.start, at, meta, "The leave start")
         granted = check_leave(request, self.leave_context(), self.leave)
         self.record(
             self.LeaveGranted,
@@ -329,7 +343,7 @@ class Employee(JejakAggregate):
         self, separation: SeparationKind, effective_on: date, at: datetime, meta: EventMeta
     ) -> None:
         """Retirement, resignation, dismissal or death: the record closes."""
-        self._check_can_change(effective_on, meta)
+        self._check_can_change(effective_on, at, meta)
         meta.require_reason("Ending employment")
         self.record(
             self.EmploymentEnded, at, meta, separation=separation.value, effective_on=effective_on

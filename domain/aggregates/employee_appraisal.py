@@ -30,7 +30,7 @@ from uuid import UUID
 
 from domain.aggregates.appraisal_execution import AppraisalExecution
 from domain.aggregates.appraisal_record import APPRAISAL_NAMESPACE, FILED, AppraisalRecord
-from domain.appraisal import ANNUAL, check_objection_window
+from domain.appraisal import ANNUAL, check_objection_window, check_text
 from domain.errors import InvalidInput, ObjectionNotAllowed, RuleViolation
 from domain.meta import EventMeta
 from domain.scoring import Rating
@@ -87,6 +87,7 @@ class EmployeeAppraisal(AppraisalExecution):
                     f"The {checkpoint} rating was calibrated; only calibration changes it."
                 )
             meta.require_reason(f"Changing the {checkpoint} rating")
+        justification = check_text(justification, "A justification", 10)
         self.record(
             self.Rated,
             at,
@@ -142,6 +143,7 @@ class EmployeeAppraisal(AppraisalExecution):
         """The employee objects to the annual result, within the window after receiving it."""
         self.check_acting_as("employee", meta)
         self.check_objection_is_open()
+        reasons = check_text(reasons, "The reasons of an objection", 10)
         if self.objection == FILED:
             raise ObjectionNotAllowed("An objection is filed already and awaits its decision.")
         if received_on is None or ANNUAL not in self.predikat:

@@ -13,9 +13,11 @@ from enum import StrEnum
 from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
+from domain.dates import PAST, check_date
 from domain.errors import InvalidLearning, LearningAlreadyDecided
 from domain.learning import LearningForm, jp_from_minutes
 from domain.meta import EventMeta
+from domain.text import LINE, NAME, clean_text
 
 MAX_MINUTES = 100 * 60  # one submission is at most 100 hours of learning
 
@@ -97,11 +99,12 @@ class ExternalLearning(JejakAggregate):
         """Submit completed learning with its duration and a reference to the evidence."""
         if completed_on > at.date():
             raise InvalidLearning("Only learning already completed can be submitted.")
+        check_date(completed_on, "The completion date", PAST, at.date())
         if not 1 <= minutes <= MAX_MINUTES:
             raise InvalidLearning(f"A submission covers 1–{MAX_MINUTES} minutes of learning.")
-        evidence_ref = evidence_ref.strip()
-        if not 2 <= len(evidence_ref) <= 500:
-            raise InvalidLearning("The evidence reference must be 2–500 characters.")
+        title = clean_text(title, "A title", NAME, min_length=2)
+        provider = clean_text(provider, "A provider", NAME, min_length=2)
+        evidence_ref = clean_text(evidence_ref, "The evidence reference", LINE, min_length=2)
         learning: ExternalLearning = cls.start(
             cls.Submitted,
             id,

@@ -15,9 +15,11 @@ from typing import Any
 from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
+from domain.dates import PLANNED, check_date
 from domain.errors import InvalidLearning, MentoringNotActive, MentorNotSenior
 from domain.learning import LearningForm, jp_from_minutes
 from domain.meta import EventMeta
+from domain.text import LINE, NAME, clean_text
 
 MAX_MEETING_MINUTES = 480  # one meeting is at most a working day
 MAX_GOALS = 10
@@ -119,9 +121,13 @@ class Mentoring(JejakAggregate):
             raise MentorNotSenior("The mentor must have been in service longer than the mentee.")
         if ends_on <= starts_on:
             raise InvalidLearning("The mentoring must end after it starts.")
-        cleaned = [" ".join(goal.split()) for goal in goals]
-        if not 1 <= len(cleaned) <= MAX_GOALS or any(not 2 <= len(g) <= 500 for g in cleaned):
+        check_date(starts_on, "The start of a mentoring", PLANNED, at.date())
+        check_date(ends_on, "The end of a mentoring", PLANNED, at.date())
+        if not 1 <= len(goals) <= MAX_GOALS:
             raise InvalidLearning(f"Give 1–{MAX_GOALS} goals of 2–500 characters each.")
+        cleaned = [
+            " ".join(clean_text(goal, "A goal", LINE, min_length=2).split()) for goal in goals
+        ]
         mentoring: Mentoring = cls.start(
             cls.Paired,
             id,
@@ -156,6 +162,7 @@ class Mentoring(JejakAggregate):
     ) -> None:
         """Log a meeting held within the period, with its duration in minutes."""
         self.check_is_active()
+        topic = clean_text(topic, "A meeting topic", NAME, min_length=2)
         if not self.starts_on <= held_on <= min(self.ends_on, at.date()):
             raise InvalidLearning(
                 f"A meeting is held within {self.starts_on}–{self.ends_on} and not in the future."

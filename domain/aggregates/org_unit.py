@@ -7,6 +7,7 @@ from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
 from domain.meta import EventMeta
+from domain.units import check_name, check_unit_code, parse_unit_kind
 
 UNIT_NAMESPACE = UUID("6f1c7a52-3f0e-4d8a-9d51-0b7f5a3c9e11")
 
@@ -53,6 +54,7 @@ class OrgUnit(JejakAggregate):
         meta: EventMeta,
     ) -> OrgUnit:
         """Create a unit kerja for the tenant in `meta`."""
+        code, name, kind = check_unit_code(code), check_name(name), parse_unit_kind(kind).value
         unit: OrgUnit = cls.start(
             cls.Created,
             cls.id_for(meta.tenant, code),
@@ -68,4 +70,4 @@ class OrgUnit(JejakAggregate):
 
     def rename(self, name: str, at: datetime, meta: EventMeta) -> None:
         """Give the unit a new name."""
-        self.record(self.Renamed, at, meta, name=name)
+        self.record(self.Renamed, at, meta, name=check_name(name))

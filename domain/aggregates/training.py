@@ -27,6 +27,7 @@ from domain.enrolment import (
 )
 from domain.learning import LearningForm
 from domain.meta import EventMeta
+from domain.text import LINE, NAME, clean_optional_text, clean_text
 
 __all__ = ["Seat", "Status", "Training"]
 
@@ -166,7 +167,9 @@ class Training(Roster, JejakAggregate):
         meta: EventMeta,
     ) -> Training:
         """Define a programme; competencies and prerequisites were checked by the application."""
-        schedule = check_definition(competency_codes, capacity, sessions, jp)
+        title = clean_text(title, "A programme title", NAME, min_length=2)
+        provider = clean_text(provider, "A provider", NAME, min_length=2)
+        schedule = check_definition(competency_codes, capacity, sessions, jp, at.date())
         training: Training = cls.start(
             cls.Defined,
             id,
@@ -267,6 +270,7 @@ class Training(Roster, JejakAggregate):
     ) -> None:
         """Record an accepted participant's result; it needs 80% of the minutes attended."""
         self.check_seat(employee_id, Seat.ACCEPTED)
+        certificate_ref = clean_optional_text(certificate_ref, "A certificate reference", LINE)
         passed = check_result(LearningForm(self.form), result, score, certificate_ref)
         self.check_can_complete(employee_id, completed_on, at.date())
         self.record(

@@ -15,6 +15,7 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from scripts.datagen.activities import PresetIds
 from services.appraisal import AppraisalApplication
 from services.personnel import PersonnelApplication
+from services.tenants import TenantsApplication
 from services.training import TrainingApplication
 
 _OFFICE_OPENS_UTC = timedelta(hours=1)  # 08:00 WIB
@@ -59,6 +60,7 @@ class Applications:
     appraisal: AppraisalApplication
     training: TrainingApplication
     ids: PresetIds
+    tenants: TenantsApplication
 
     @classmethod
     def build(cls, clock: BusinessClock, env: dict[str, str] | None = None) -> Applications:
@@ -68,10 +70,11 @@ class Applications:
             LoadingAppraisal(env=_env(env, APPRAISAL_CACHE, copy=False), clock=clock),
             TrainingApplication(env=_env(env, TRAINING_CACHE, copy=False), clock=clock, new_id=ids),
             ids,
+            TenantsApplication(env=dict(env or {}), clock=clock),
         )
 
     def close(self) -> None:
-        for app in (self.personnel, self.appraisal, self.training):
+        for app in (self.personnel, self.appraisal, self.training, self.tenants):
             app.close()
 
 

@@ -2,7 +2,8 @@
 
 Each batch (`BatchingApplication.batch()`) runs the commands of a few hundred employees, or a
 few thousand tenant activities (appraisal, training), against in-memory aggregates, with the
-API's validation, and saves them in one go. Careers load first, every tenant's, then the
+API's validation, and saves them in one go. The platform admin registers every tenant first
+(nothing is recorded for an unregistered one), then careers load, every tenant's, then the
 tenant activities in date order. The clock reads the business date of the step being run
 (08:00 WIB that day, one second per step of the employee or activity of the day), and ids
 derive from NIPs, unit codes and the plan, so the same plan always records the same events,
@@ -17,15 +18,17 @@ from dataclasses import dataclass
 
 import psycopg
 
+from domain.instansi import InstansiKind
 from domain.meta import Actor
 from scripts.datagen.activities import Activity, Desk
 from scripts.datagen.applications import Applications, BusinessClock
 from scripts.datagen.plan import EmployeePlan, Plan, TenantPlan, build_plan
-from scripts.datagen.regions import REGIONS, Region
+from scripts.datagen.regions import REGIONS, Region, RegionKind
 from scripts.datagen.steps import Target
 from services.caller import Caller, Role
 from services.database import Database
 from services.personnel import PersonnelApplication
+from services.tenants import TenantsApplication
 
 DEFAULT_BATCH_SIZE = 250
 # Tenant activities saved together. Fixed, not the batch size: a batch saves each aggregate's
@@ -33,6 +36,8 @@ DEFAULT_BATCH_SIZE = 250
 ACTIVITIES_PER_BATCH = 5_000
 DEMO_EMPLOYEES, DEMO_SEED = 500, 2025
 ACTOR = Actor("datagen", Role.HR_OFFICER.value)  # generated data says so in every event
+OPERATOR = Actor("datagen", Role.ADMIN.value)  # registers the generated tenants
+INSTANSI_KINDS = {RegionKind.KABUPATEN: InstansiKind.PEMKAB, RegionKind.KOTA: InstansiKind.PEMKOT}
 _DEMO_LOCK = 7_160_002  # advisory lock: one process loads the demo data
 _LAST_SECOND = 10 * 3600  # activities of a busy day all stay within its office hours
 
@@ -79,7 +84,8 @@ def load(
     if progress is not None:
         progress(done, total)
     report = progress or (lambda done, total: None)
-    done = _load_careers(plan, apps.personnel, clock, batch_size, report)
+    done = _register_tenants(plan, apps.tenants, clock)
+    done = _load_careers(plan, apps.personnel, clock, batch_size, report, done)
     for tenant in plan.tenants:
         desk = Desk(apps.appraisal, apps.training, apps.ids, caller_for(tenant.region, plan.seed))
         for start in range(0, len(tenant.activities), ACTIVITIES_PER_BATCH):
@@ -104,14 +110,31 @@ def _run_activities(activities: Sequence[Activity], desk: Desk, clock: BusinessC
         activity.run(desk)
 
 
+def _register_tenants(plan: Plan, tenants: TenantsApplication, clock: BusinessClock) -> int:
+    """The platform admin registers each tenant before its first unit; returns the events."""
+    for tenant in plan.tenants:
+        region = tenant.region
+        clock.at(tenant.units[0].on, 0)
+        tenants.register_tenant(
+            Caller(OPERATOR, region.tenant, f"datagen-seed-{plan.seed}"),
+            code=region.tenant,
+            name=region.instansi,
+            kind=INSTANSI_KINDS[region.kind].value,
+        )
+    return len(plan.tenants)
+
+
 def _load_careers(
     plan: Plan,
     personnel: PersonnelApplication,
     clock: BusinessClock,
     batch_size: int,
     progress: Progress,
+    done: int,
 ) -> int:
-    total, done = plan.events, 0
+    """Every tenant's units and careers, after `done` events; returns the events done since
+    the start."""
+    total = plan.events
     for tenant in plan.tenants:
         caller = caller_for(tenant.region, plan.seed)
         with personnel.batch():

@@ -33,6 +33,7 @@ from scripts.datagen.unit_tree import build_tree
 UNTIL = date(2025, 12, 31)  # histories run up to this day: fixed, so plans do not age
 UNITS_FOUNDED = date(1985, 1, 2)  # before the earliest appointment
 MIN_EMPLOYEES_PER_TENANT = 10
+REGISTRATION_EVENTS = 1  # the platform admin registers each tenant before its first unit
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,10 @@ class TenantPlan:
 
     @property
     def events(self) -> int:
-        """How many events loading it records (one per step; as planned per activity)."""
+        """How many events loading it records: its registration, one per step, and as planned
+        per activity."""
         steps = len(self.units) + sum(len(e.steps) for e in self.employees)
-        return steps + sum(a.events for a in self.activities)
+        return REGISTRATION_EVENTS + steps + sum(a.events for a in self.activities)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from access.roles import ASN
-from domain.appraisal import check_text, parse_choice
+from domain.appraisal import parse_choice
 from domain.talent import Potensial
 from services.appraisal.base import AppraisalBase, ratings
 from services.caller import WRITERS, Caller
@@ -31,13 +31,14 @@ class AssessmentCommands(AppraisalBase):
         """The appraiser rates hasil kerja and perilaku kerja for a checkpoint (or ANNUAL)."""
         caller.require(ASN, "Rating an employee")
         hasil, perilaku = ratings(hasil_kerja, perilaku_kerja)
-        why = check_text(justification, "A justification", 10)
         return self._command(
             caller,
             cycle_id,
             employee_id,
             expected_version,
-            lambda a, at: a.rate(checkpoint, hasil, perilaku, why, at, caller.meta(reason)),
+            lambda a, at: a.rate(
+                checkpoint, hasil, perilaku, justification, at, caller.meta(reason)
+            ),
         )
 
     def calibrate(

@@ -12,8 +12,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
-
 from access.roles import READERS
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
@@ -34,13 +32,8 @@ class AppraisalBase(JejakApplication):
 
     def get_cycle(self, caller: Caller, cycle_id: UUID) -> AppraisalCycle:
         """Load a cycle of the caller's tenant, or raise CycleNotFound."""
-        try:
-            cycle: AppraisalCycle = self.repository.get(cycle_id)
-        except AggregateNotFoundError:
-            raise CycleNotFound(f"No appraisal cycle {cycle_id}.") from None
-        if cycle.tenant != caller.tenant:
-            raise CycleNotFound(f"No appraisal cycle {cycle_id} in {caller.tenant}.")
-        return cycle
+        missing = CycleNotFound(f"No appraisal cycle {cycle_id} in {caller.tenant}.")
+        return self.of_tenant(caller, AppraisalCycle, cycle_id, missing)
 
     @staticmethod
     def _check_reads(caller: Caller, appraisal: EmployeeAppraisal, *parties: str) -> None:

@@ -48,6 +48,8 @@ class CycleCommands(AppraisalBase):
     ) -> Outcome:
         """Open the tenant's cycle for a year with its checkpoints and participating units."""
         caller.require(WRITERS, "Opening an appraisal cycle")
+        for unit_id in dict.fromkeys(unit_ids):  # another tenant's unit: as if there were none
+            self.get_unit(caller, unit_id)
         settings = CycleSettings(
             parse_choice(Period, period, "period"),
             objection_window_days,

@@ -6,21 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from access.roles import ASN
+from access.roles import ASN, MASYARAKAT_INTAKE
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
-from domain.appraisal import (
-    FeedbackSource,
-    Realisation,
-    check_fingerprint,
-    check_skm_score,
-    check_text,
-    colleague_source,
-)
+from domain.appraisal import FeedbackSource, Realisation, colleague_source
 from domain.errors import AppraisalForbidden
 from services.appraisal.base import AppraisalBase
-from services.caller import WRITERS, Caller
+from services.caller import Caller
 from services.personnel import Outcome
 
 
@@ -62,7 +55,6 @@ class ExecutionCommands(AppraisalBase):
     ) -> Outcome:
         """The appraiser's continuous feedback on one hasil kerja row."""
         caller.require(ASN, "Giving feedback")
-        text = check_text(text, "Feedback")
         return self._command(
             caller,
             cycle_id,
@@ -84,7 +76,6 @@ class ExecutionCommands(AppraisalBase):
     ) -> Outcome:
         """Feedback on perilaku from a peer (same unit) or subordinate, as the roster tells."""
         caller.require(ASN, "Giving feedback")
-        text = check_text(text, "Feedback")
 
         def give(
             cycle: AppraisalCycle, appraisal: EmployeeAppraisal, at: datetime
@@ -109,13 +100,13 @@ class ExecutionCommands(AppraisalBase):
         comment: str | None = None,
     ) -> Outcome:
         """A service user's anonymous SKM rating (1–4), rate-limited per source fingerprint."""
-        caller.require(WRITERS, "Receiving a masyarakat rating")
-        token, score = check_fingerprint(fingerprint), check_skm_score(score)
-        comment = check_text(comment, "A comment", 1, 1000) if comment else None
+        caller.require(MASYARAKAT_INTAKE, "Receiving a masyarakat rating")
         return self._command(
             caller,
             cycle_id,
             employee_id,
             None,
-            lambda a, at: a.receive_masyarakat_rating(token, score, comment, at, caller.meta()),
+            lambda a, at: a.receive_masyarakat_rating(
+                fingerprint, score, comment, at, caller.meta()
+            ),
         )

@@ -10,7 +10,7 @@ from access.roles import ASN
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
-from domain.appraisal import check_text, parse_choice
+from domain.appraisal import parse_choice
 from domain.scoring import Rating
 from services.appraisal.base import AppraisalBase
 from services.caller import Caller
@@ -25,7 +25,6 @@ class ObjectionCommands(AppraisalBase):
     ) -> Outcome:
         """The employee objects to the annual result within the window after finalisation."""
         caller.require(ASN, "Filing an objection")
-        reasons = check_text(reasons, "The reasons of an objection", 10)
 
         def file(
             cycle: AppraisalCycle, appraisal: EmployeeAppraisal, at: datetime

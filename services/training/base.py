@@ -16,16 +16,14 @@ from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
-from eventsourcing.application import AggregateNotFoundError
-
+from access.roles import ASN, WRITERS
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.competency_catalogue import CompetencyCatalogue
-from domain.aggregates.employee import Employee
+from domain.aggregates.employee import Employee, no_employee
 from domain.aggregates.external_learning import ExternalLearning
 from domain.aggregates.mentoring import Mentoring
 from domain.aggregates.training import Training
 from domain.errors import (
-    EmployeeNotFound,
     LearningRecordNotFound,
     MentoringNotFound,
     NotAllowedForRole,
@@ -34,15 +32,11 @@ from domain.errors import (
     UnknownCompetency,
 )
 from services.application import JejakApplication
-from services.caller import WRITERS, Caller, Role
+from services.caller import Caller
 from services.personnel import Outcome, normalize_nip, utc_now
 from services.retry import check_expected_version, retry_lost_races
 
-TRAINING_INSTITUTION = Role.TRAINING_INSTITUTION.value
-SUPERVISOR = Role.SUPERVISOR.value
-HR: frozenset[str] = frozenset(WRITERS)
-PROGRAMME_MANAGERS: frozenset[str] = HR | {TRAINING_INSTITUTION}
-NOMINATORS: frozenset[str] = HR | {SUPERVISOR}
+HR: frozenset[str] = frozenset(WRITERS)  # the groups are the policy's (access/roles.py)
 NOBODY_ELSE: frozenset[str] = frozenset()  # only the employee concerned, for themselves
 
 A = TypeVar("A", bound=JejakAggregate)
@@ -68,14 +62,8 @@ class TrainingBase(JejakApplication):
     def get(self, caller: Caller, kind: type[A], aggregate_id: UUID) -> A:
         """Load a Training, Mentoring or ExternalLearning of the caller's tenant, or NOT_FOUND."""
         error = _NOT_FOUND.get(kind, NotFound)
-        not_found = error(f"No {kind.__name__} {aggregate_id} in {caller.tenant}.")
-        try:
-            aggregate: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            raise not_found from None
-        if not isinstance(aggregate, kind) or getattr(aggregate, "tenant", None) != caller.tenant:
-            raise not_found
-        return aggregate
+        missing = error(f"No {kind.__name__} {aggregate_id} in {caller.tenant}.")
+        return self.of_tenant(caller, kind, aggregate_id, missing)
 
     def get_catalogue(self, caller: Caller) -> CompetencyCatalogue | None:
         """The caller's tenant catalogue, or None before its first competency."""
@@ -85,14 +73,11 @@ class TrainingBase(JejakApplication):
             return None
 
     def employee(self, caller: Caller, nip: str) -> Employee:
-        """An employee of the caller's tenant, or EMPLOYEE_NOT_FOUND."""
-        try:
-            employee: object = self.repository.get(Employee.id_for(normalize_nip(nip)))
-        except AggregateNotFoundError:
-            raise EmployeeNotFound(f"No employee with NIP {nip}.") from None
-        if not isinstance(employee, Employee) or employee.tenant != caller.tenant:
-            raise EmployeeNotFound(f"No employee with NIP {nip} in {caller.tenant}.")
-        return employee
+        """An employee of the caller's tenant, or EMPLOYEE_NOT_FOUND (one of another tenant too)."""
+        nip = normalize_nip(nip)
+        return self.of_tenant(
+            caller, Employee, Employee.id_for(nip), no_employee(nip, caller.tenant)
+        )
 
     def active_employee(self, caller: Caller, nip: str) -> Employee:
         """An employee of the caller's tenant still in service (else EMPLOYEE_NOT_ACTIVE)."""
@@ -133,8 +118,8 @@ class TrainingBase(JejakApplication):
 
 
 def acting_employee(caller: Caller) -> UUID | None:
-    """The employee an `employee` caller is: their user id is their NIP."""
-    if caller.actor.role != Role.EMPLOYEE:
+    """The employee a person (employee or supervisor) is: their user id is their NIP."""
+    if caller.actor.role not in ASN:
         return None
     return Employee.id_for(normalize_nip(caller.actor.user_id))
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from domain.aggregates.competency_catalogue import CompetencyCatalogue
 from domain.competency import parse_competency_kind
-from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
 from services.retry import retry_lost_races
@@ -21,7 +20,7 @@ class CatalogueCommands(TrainingBase):
     ) -> Outcome:
         """Add a competency (TEKNIS, MANAJERIAL or SOSIAL_KULTURAL) to the tenant's catalogue."""
         require(caller, HR, "Adding a competency")
-        name, competency_kind = check_name(name, "A competency name"), parse_competency_kind(kind)
+        competency_kind = parse_competency_kind(kind)
 
         def attempt() -> Outcome:  # a lost race re-checks the code against the fresh catalogue
             at, meta = self.clock(), caller.meta(reason)

@@ -8,7 +8,6 @@ from uuid import UUID
 
 from domain.aggregates.external_learning import ExternalLearning
 from domain.learning import parse_form
-from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
 from services.training.base import HR, TrainingBase, require
@@ -36,9 +35,9 @@ class ExternalLearningCommands(TrainingBase):
         learning = ExternalLearning.submit(
             id=self.new_id(),
             employee_id=self.active_employee(caller, nip).id,
-            title=check_name(title, "A title"),
+            title=title,
             form=parse_form(form),
-            provider=check_name(provider, "A provider"),
+            provider=provider,
             completed_on=completed_on,
             minutes=minutes,
             evidence_ref=evidence_ref,

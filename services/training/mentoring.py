@@ -8,7 +8,6 @@ from uuid import UUID
 
 from domain.aggregates.mentoring import Mentoring, Side
 from domain.errors import NotAllowedForRole
-from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
 from services.training.base import HR, TrainingBase, acting_employee, require
@@ -63,7 +62,6 @@ class MentoringCommands(TrainingBase):
     ) -> Outcome:
         """The mentor, the mentee or HR logs a meeting and its duration in minutes."""
         self._require_pair_or_hr(caller, mentoring_id, "Logging a mentoring meeting")
-        topic = check_name(topic, "A meeting topic")
         return self._change(
             caller,
             Mentoring,

@@ -7,19 +7,13 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from access.roles import NOMINATORS, PROGRAMME_MANAGERS
 from domain.aggregates.training import Training
 from domain.learning import parse_form
 from domain.meta import EventMeta
-from domain.units import check_name
 from services.caller import Caller
 from services.personnel import Outcome
-from services.training.base import (
-    NOBODY_ELSE,
-    NOMINATORS,
-    PROGRAMME_MANAGERS,
-    TrainingBase,
-    require,
-)
+from services.training.base import NOBODY_ELSE, TrainingBase, require
 
 SeatCommand = Callable[[Training, UUID, datetime, EventMeta], object]
 EnterCommand = Callable[[Training, UUID, Any, datetime, EventMeta], object]
@@ -48,11 +42,11 @@ class ProgrammeCommands(TrainingBase):
             self.get(caller, Training, prerequisite_id)
         training = Training.define(
             id=self.new_id(),
-            title=check_name(title, "A programme title"),
+            title=title,
             form=parse_form(form),
             competency_codes=self._known(caller, competency_codes),
             jp=jp,
-            provider=check_name(provider, "A provider"),
+            provider=provider,
             capacity=capacity,
             sessions=sessions,
             prerequisite_ids=prerequisite_ids,

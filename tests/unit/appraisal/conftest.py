@@ -20,6 +20,7 @@ import pytest
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
+from domain.aggregates.org_unit import OrgUnit
 from domain.appraisal import (
     BERAKHLAK,
     CycleSettings,
@@ -35,11 +36,12 @@ from domain.meta import Actor, EventMeta
 from domain.scoring import Rating
 from services.appraisal import AppraisalApplication
 from services.caller import Caller
+from tests.tenants import register_in
 
 TENANT = "pemkot-palangkaraya"
 YEAR = 2025
 NS = UUID(int=7)
-DINAS, BIDANG, SEKSI = (uuid5(NS, code) for code in ("DINAS", "BIDANG", "SEKSI"))
+DINAS, BIDANG, SEKSI = (OrgUnit.id_for(TENANT, code) for code in ("DINAS", "BIDANG", "SEKSI"))
 UNITS = [UnitNode(DINAS, None), UnitNode(BIDANG, DINAS), UnitNode(SEKSI, BIDANG)]
 
 KEPALA = "197001012000031001"
@@ -162,6 +164,17 @@ def asn(nip: str) -> Caller:
 HR_CALLER = caller()
 
 
+def given_the_tenant(app: AppraisalApplication) -> None:
+    """The registered tenant and its tree, recorded in the application's own in-memory store
+    as the tenants and personnel applications would record them."""
+    register_in(app, TENANT)
+    for code, parent in (("DINAS", None), ("BIDANG", DINAS), ("SEKSI", BIDANG)):
+        unit = OrgUnit.create(
+            code=code, name=f"Unit {code}", kind=code, parent_id=parent, at=at(1, 1), meta=HR
+        )
+        app.save(unit)
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
@@ -172,6 +185,7 @@ def app(clock: Clock) -> Iterator[AppraisalApplication]:
     application = AppraisalApplication(
         env={"PERSISTENCE_MODULE": "eventsourcing.popo"}, clock=clock
     )
+    given_the_tenant(application)
     yield application
     application.close()
 

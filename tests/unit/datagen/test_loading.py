@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from domain.aggregates.appraisal_cycle import AppraisalCycle
+from domain.aggregates.instansi import Instansi
 from domain.aggregates.training import Training
 from scripts.datagen.applications import Applications, BusinessClock
 from scripts.datagen.loader import caller_for, load
 from scripts.datagen.plan import Plan, build_plan
-from scripts.datagen.regions import KEMUNING, MULYOREJO
+from scripts.datagen.regions import KEMUNING, MULYOREJO, PALANGKARAYA
 from scripts.datagen.training_steps import DefineProgramme
 from services.personnel import PersonnelApplication
 
@@ -67,6 +68,24 @@ def test_the_same_seed_records_the_same_events_whatever_the_batch_size(
         return [(n.topic, n.state) for n in recorder.select_notifications(start=1, limit=10**6)]
 
     assert log(first) == log(second)
+
+
+def test_each_tenant_is_registered_by_the_platform_admin_before_its_first_unit(
+    loaded: Callable[..., Applications],
+) -> None:
+    plan = build_plan(60, seed=2, regions=(KEMUNING, PALANGKARAYA))
+    apps = loaded(plan)
+
+    registered = [apps.tenants.get_tenant(t.region.tenant) for t in plan.tenants]
+    assert [(i.code, i.name, i.kind) for i in registered] == [
+        ("pemkab-kemuning", "Pemerintah Kabupaten Kemuning", "PEMKAB"),
+        ("pemkot-palangkaraya", "Pemerintah Kota Palangkaraya", "PEMKOT"),
+    ]
+    first_two = apps.personnel.recorder.select_notifications(start=1, limit=2)
+    assert [n.originator_id for n in first_two] == [i.id for i in registered]
+    [event] = apps.tenants.events.get(registered[0].id)
+    assert isinstance(event, Instansi.Registered)
+    assert (event.meta.actor_role, event.meta.tenant) == ("admin", "pemkab-kemuning")
 
 
 def test_every_employee_is_in_service_or_ended_as_planned(

@@ -21,14 +21,15 @@ def test_another_seed_gives_another_plan() -> None:
     assert build_plan(120, seed=3) != build_plan(120, seed=4)
 
 
-def test_the_plan_counts_one_event_per_step_and_the_planned_events_of_each_activity(
+def test_the_plan_counts_each_registration_one_event_per_step_and_each_activitys_events(
     plan: Plan,
 ) -> None:
+    registrations = len(plan.tenants)
     steps = sum(len(e.steps) for t in plan.tenants for e in t.employees)
     units = sum(len(t.units) for t in plan.tenants)
     activities = sum(a.events for t in plan.tenants for a in t.activities)
 
-    assert plan.events == steps + units + activities
+    assert plan.events == registrations + steps + units + activities
     assert plan.employees == 600
 
 

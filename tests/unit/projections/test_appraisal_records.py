@@ -32,6 +32,7 @@ from tests.unit.appraisal.conftest import (
     Clock,
     asn,
     employee_id,
+    given_the_tenant,
 )  # fmt: skip
 
 FINGERPRINT = "ab" * 16
@@ -43,6 +44,7 @@ def logged() -> tuple[UUID, list[Envelope]]:
     """The cycle id and every event of the scenario, with its log position."""
     clock = Clock()
     app = AppraisalApplication(env={"PERSISTENCE_MODULE": "eventsourcing.popo"}, clock=clock)
+    given_the_tenant(app)
     cycle_id = app.open_cycle(
         HR_CALLER, year=YEAR, period="QUARTERLY", unit_ids=[SEKSI]
     ).aggregate_id

@@ -11,11 +11,13 @@ from domain.aggregates.employee import Employee
 from domain.meta import Actor
 from services.caller import Caller
 from services.personnel import Outcome, PersonnelApplication
+from tests.tenants import register_in
 
 TENANT = "pemkot-palangkaraya"
 OTHER_TENANT = "pemkab-kotawaringin-barat"
 PNS_NIP = "198609262015051001"  # born 26 Sep 1986, TMT CPNS May 2015, male, serial 001
 IN_MEMORY = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+REGISTERED = 2  # log positions 1 and 2: the registrations of TENANT and OTHER_TENANT
 
 
 class Clock:
@@ -30,7 +32,10 @@ class Clock:
 
 
 def new_app(clock: Clock | None = None) -> PersonnelApplication:
-    return PersonnelApplication(env=dict(IN_MEMORY), clock=clock or Clock())
+    """The application on its own in-memory store, both test tenants registered in it."""
+    app = PersonnelApplication(env=dict(IN_MEMORY), clock=clock or Clock())
+    register_in(app, TENANT, OTHER_TENANT)
+    return app
 
 
 def caller(role: str = "hr_officer", tenant: str = TENANT) -> Caller:

@@ -24,6 +24,7 @@ from tests.unit.services.conftest import (
     ON,
     OTHER_TENANT,
     PNS_NIP,
+    REGISTERED,
     TENANT,
     Clock,
     appoint,
@@ -43,7 +44,7 @@ def test_creating_a_unit_returns_its_derived_id_version_and_position(
     # when
     outcome = create_unit(app, hr, "BKPSDM")
     # then
-    assert outcome == Outcome(OrgUnit.id_for(TENANT, "BKPSDM"), 1, 1)
+    assert outcome == Outcome(OrgUnit.id_for(TENANT, "BKPSDM"), 1, REGISTERED + 1)
     assert app.get_unit(hr, outcome.aggregate_id).name == "Unit BKPSDM"
 
 
@@ -53,7 +54,7 @@ def test_a_unit_code_already_used_in_the_tenant_raises_already_exists(
     # when / then
     with pytest.raises(AlreadyExists, match="'bkpsdm' already exists"):
         create_unit(app, hr, "bkpsdm")
-    assert log_head(app) == 1
+    assert log_head(app) == REGISTERED + 1
 
 
 def test_appointing_records_the_employee_stamped_by_the_clock_and_the_caller(
@@ -64,7 +65,7 @@ def test_appointing_records_the_employee_stamped_by_the_clock_and_the_caller(
     # when
     outcome = appoint(app, hr, unit, nip="19860926 201505 1 001")
     # then
-    assert outcome == Outcome(Employee.id_for(PNS_NIP), 1, 2)
+    assert outcome == Outcome(Employee.id_for(PNS_NIP), 1, REGISTERED + 2)
     [appointed] = employee_events(app)
     assert isinstance(appointed, Employee.Appointed)
     assert appointed.timestamp == expected_at
@@ -80,7 +81,7 @@ def test_appointing_into_an_unknown_unit_raises_unit_not_found(
     # when / then
     with pytest.raises(UnitNotFound):
         appoint(app, hr, unknown)
-    assert log_head(app) == 1
+    assert log_head(app) == REGISTERED + 1
 
 
 def test_a_unit_of_another_tenant_is_not_found(app: PersonnelApplication, unit: Outcome) -> None:
@@ -95,7 +96,7 @@ def test_a_unit_of_another_tenant_is_not_found(app: PersonnelApplication, unit: 
         app.create_unit(
             theirs, code="BIDANG", name="Bidang", kind="BIDANG", parent_id=unit.aggregate_id
         )
-    assert log_head(app) == 1
+    assert log_head(app) == REGISTERED + 1
 
 
 def test_a_nip_already_appointed_raises_already_exists(
@@ -104,7 +105,7 @@ def test_a_nip_already_appointed_raises_already_exists(
     # when / then
     with pytest.raises(AlreadyExists, match=PNS_NIP):
         appoint(app, hr, unit, name="Someone Else")
-    assert log_head(app) == 2
+    assert log_head(app) == REGISTERED + 2
 
 
 def test_an_unknown_nip_raises_employee_not_found(app: PersonnelApplication, hr: Caller) -> None:
@@ -158,14 +159,14 @@ def test_a_role_other_than_hr_officer_or_admin_is_forbidden(
         write(app, caller(role), unit)
     # then
     assert refused.value.code == "FORBIDDEN"
-    assert log_head(app) == 2
+    assert log_head(app) == REGISTERED + 2
 
 
 def test_an_admin_may_write(app: PersonnelApplication, unit: Outcome, employee: Outcome) -> None:
     # when
     outcome = app.promote(caller("hr_officer"), nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
     # then
-    assert (outcome.version, outcome.position) == (2, 3)
+    assert (outcome.version, outcome.position) == (2, REGISTERED + 3)
 
 
 def test_a_reader_asking_for_a_mutasi_is_forbidden_before_any_lookup(
@@ -187,7 +188,7 @@ def test_an_employee_of_another_tenant_cannot_be_changed(
     # when / then
     with pytest.raises(EmployeeNotFound, match="No employee with NIP"):
         app.promote(caller(tenant=OTHER_TENANT), nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
-    assert log_head(app) == 2
+    assert log_head(app) == REGISTERED + 2
 
 
 # --- versions and positions --------------------------------------------------------------
@@ -206,7 +207,7 @@ def test_a_stale_expected_version_raises_conflict_and_records_nothing(
             effective_on=ON,
             expected_version=1,
         )
-    assert log_head(app) == 3
+    assert log_head(app) == REGISTERED + 3
     assert app.get_employee(PNS_NIP).version == 2
 
 
@@ -216,7 +217,7 @@ def test_the_current_expected_version_is_accepted(
     # when
     outcome = app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON, expected_version=1)
     # then
-    assert outcome == Outcome(employee.aggregate_id, 2, 3)
+    assert outcome == Outcome(employee.aggregate_id, 2, REGISTERED + 3)
 
 
 def with_a_write_racing_the_first_load(
@@ -274,5 +275,5 @@ def test_each_outcome_lands_further_along_the_log(
         hr, nip=PNS_NIP, level="BERAT", kind="PDHTAPS", effective_on=ON, reason="Absen 28 hari"
     )
     # then: PDHTAPS records two events, so it moves two places
-    assert [o.position for o in (employee, promoted, dismissed)] == [2, 3, 5]
+    assert [o.position - REGISTERED for o in (employee, promoted, dismissed)] == [2, 3, 5]
     assert [o.version for o in (employee, promoted, dismissed)] == [1, 2, 4]

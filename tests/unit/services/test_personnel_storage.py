@@ -19,6 +19,7 @@ from services.personnel import Outcome, PersonnelApplication
 from tests.unit.services.conftest import (
     ON,
     PNS_NIP,
+    REGISTERED,
     Clock,
     appoint,
     caller,
@@ -145,7 +146,7 @@ def test_the_same_clock_and_commands_record_the_same_log() -> None:
     run_a_day_of_work(second)
     # then
     logs = [app.recorder.select_notifications(start=1, limit=100) for app in (first, second)]
-    assert len(logs[0]) == 4
+    assert len(logs[0]) == REGISTERED + 4
     assert [(n.originator_id, n.originator_version, n.topic, n.state) for n in logs[0]] == [
         (n.originator_id, n.originator_version, n.topic, n.state) for n in logs[1]
     ]

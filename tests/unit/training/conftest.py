@@ -27,6 +27,7 @@ from domain.nip import parse_nip
 from domain.ranks import parse_golongan
 from services.caller import Caller
 from services.training import TrainingApplication
+from tests.tenants import register_in
 
 TENANT = "pemkot-mulyorejo"
 AT = datetime(2025, 6, 2, 9, 30, tzinfo=UTC)  # "today" in every aggregate scenario
@@ -169,8 +170,10 @@ def log_head(app: TrainingApplication) -> int:
 
 @pytest.fixture
 def app() -> TrainingApplication:
-    """The application with a senior PNS, a junior CPNS and a third PNS already appointed."""
+    """The application of the registered tenant with a senior PNS, a junior CPNS and a third
+    PNS already appointed."""
     application = TrainingApplication(env=dict(IN_MEMORY), clock=Clock(), new_id=Ids())
+    register_in(application, TENANT)
     appoint(application, SENIOR_NIP)
     appoint(application, JUNIOR_NIP, EmploymentType.CPNS)
     appoint(application, THIRD_NIP)

@@ -184,7 +184,7 @@ def test_a_programme_names_only_competencies_of_the_catalogue(
             capacity=10,
             sessions=[(date(2025, 7, 1), 90)],
         )
-    assert log_head(app) == 3  # the three appointments
+    assert log_head(app) == 4  # the tenant's registration and the three appointments
 
 
 def test_prerequisites_are_checked_against_the_prerequisite_programmes(

@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 
 from graphql_api.context import Context, Loaders
-from graphql_api.identity import identify
 from graphql_api.schema import schema
 from services.training import TrainingApplication
-from tests.unit.graphql.conftest import FakePositions
+from tests.unit.graphql.conftest import FakePositions, identity_of
 from tests.unit.training.conftest import TENANT
 
 
@@ -31,10 +30,10 @@ def runtime(app: TrainingApplication) -> TrainingRuntime:
 def context(
     runtime: TrainingRuntime, role: str = "hr_officer", user: str = "hr-1", tenant: str = TENANT
 ) -> Context:
-    headers = {"x-jejak-user": user, "x-jejak-role": role, "x-jejak-tenant": tenant}
+    nip = user if role == "employee" else None  # people act under their NIP
     return Context(
         runtime=runtime,  # type: ignore[arg-type]
-        identity=identify(headers, "test-correlation"),
+        identity=identity_of(role, tenant, user=user, nip=nip),
         correlation_id="test-correlation",
         loaders=Loaders.for_request(runtime.pool),
     )

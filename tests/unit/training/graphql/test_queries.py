@@ -14,7 +14,7 @@ from projections.employees import EmployeeRow
 from projections.jp_ledger import CreditRow
 from projections.training_programmes import ParticipantRow, ProgrammeRow
 from projections.training_reports import Compliance, EmployeeJP, Recommendation, UnitGaps
-from tests.unit.graphql.conftest import employee_row, nip_of, unit_row
+from tests.unit.graphql.conftest import employee_row, nip_of, patch_guard, unit_row
 from tests.unit.training.conftest import TENANT
 from tests.unit.training.graphql.conftest import TrainingRuntime, context, run
 
@@ -76,6 +76,7 @@ def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
         module, name = target.split(".")
         monkeypatch.setattr(f"graphql_api.training.{module}.{name}", getattr(fake, name))
     monkeypatch.setattr("graphql_api.employees.loaders.employees_by_ids", fake.employees_by_ids)
+    patch_guard(monkeypatch, fake.employees)
     return fake
 
 

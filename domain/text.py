@@ -1,0 +1,118 @@
+"""Free text entering the system: one rule per kind of text, shared by every entry point.
+
+Why: PostgreSQL `text` refuses NUL, so one stored NUL stops every projection reading the log;
+UTF-8 (and so JSON and PostgreSQL) cannot carry a lone surrogate; and text without a limit lets
+one caller store megabytes that every reader then serves. Each kind has a maximum length:
+
+| kind | at most | lines | holds |
+| --- | --- | --- | --- |
+| `CODE` | 50 | one | codes and enum values given as text: a NIP, a golongan, a kind |
+| `IDENTIFIER` | 200 | one | user ids and NIPs naming a person: actor, appraiser, superior |
+| `NAME` | 200 | one | names of people, units and competencies; jabatan, award, programme, |
+| | | | external learning titles; providers; mentoring meeting topics |
+| `LINE` | 500 | one | references to evidence and certificates; mentoring goals |
+| `LINK` | 2000 | one | evidence links (http(s) addresses) |
+| `COMMENT` | 1000 | many | a service user's SKM comment |
+| `REASON` | 2000 | many | the reason of a decision, on any event (`EventMeta`) |
+| `LONG_TEXT` | 4000 | many | SKP rows, perilaku expectations, realisations, evidence notes, |
+| | | | feedback, rating justifications, objection reasons |
+
+Every kind strips surrounding whitespace, counts length in code points, and refuses control
+characters (Unicode category Cc), lone surrogates (Cs) and noncharacters (U+FDD0–U+FDEF and
+U+xFFFE/U+xFFFF). Only the multi-line kinds allow a newline or a tab, with CR LF and CR read
+as a newline; U+2028 and U+2029 (line and paragraph separators) count as line breaks too. A
+NAME's runs of spaces collapse to one. Errors name the field and the rule, never the value.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+
+from domain.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class TextKind:
+    """A kind of free text: its maximum length and whether it may span lines."""
+
+    name: str
+    max_length: int
+    multiline: bool = False
+    collapse_spaces: bool = False
+
+
+CODE = TextKind("code", 50)
+IDENTIFIER = TextKind("identifier", 200)
+NAME = TextKind("name", 200, collapse_spaces=True)
+LINE = TextKind("line", 500)
+LINK = TextKind("link", 2000)
+COMMENT = TextKind("comment", 1000, multiline=True)
+REASON = TextKind("reason", 2000, multiline=True)
+LONG_TEXT = TextKind("long text", 4000, multiline=True)
+KINDS = (CODE, IDENTIFIER, NAME, LINE, LINK, COMMENT, REASON, LONG_TEXT)
+
+
+def _noncharacters() -> str:
+    planes = range(sys.maxunicode // 0x10000 + 1)
+    ends = "".join(f"{chr(p * 0x10000 + 0xFFFE)}-{chr(p * 0x10000 + 0xFFFF)}" for p in planes)
+    return "\ufdd0-\ufdef" + ends
+
+
+# Cc without tab and newline, Cs, the noncharacters; then what a single line also refuses.
+_NEVER = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_noncharacters()}]")
+_NOT_ON_ONE_LINE = re.compile("[\t\n\u2028\u2029]")
+_NEWLINES = re.compile("\r\n?")
+_LINE_BREAKS = frozenset("\t\n\u2028\u2029")
+
+
+def clean_text(
+    value: str,
+    what: str,
+    kind: TextKind,
+    *,
+    min_length: int = 1,
+    max_length: int | None = None,
+    error: type[InvalidInput] = InvalidInput,
+) -> str:
+    """The text as stored: stripped, checked against its kind; `what` names it in errors.
+
+    `max_length` may only narrow the kind's limit (a rule of the domain stricter than it);
+    `error` keeps a field's own code (a subclass of INVALID_INPUT) where it had one.
+    """
+    limit = min(max_length or kind.max_length, kind.max_length)
+    text = _NEWLINES.sub("\n", value)
+    if found := _NEVER.search(text):  # before stripping: str.strip() drops some controls
+        raise error(f"{what} contains {_describe(found.group())}, which is not allowed.")
+    text = text.strip()
+    if not kind.multiline and (found := _NOT_ON_ONE_LINE.search(text)):
+        raise error(f"{what} must be one line; it contains {_describe(found.group())}.")
+    if kind.collapse_spaces:
+        text = " ".join(text.split())
+    if not min_length <= len(text) <= limit:
+        raise error(f"{what} must be {min_length}–{limit} characters; it has {len(text)}.")
+    return text
+
+
+def clean_optional_text(
+    value: str | None,
+    what: str,
+    kind: TextKind,
+    *,
+    max_length: int | None = None,
+    error: type[InvalidInput] = InvalidInput,
+) -> str | None:
+    """Optional text: None when absent or blank, else `clean_text`."""
+    if value is None or not value.strip():
+        return None
+    return clean_text(value, what, kind, max_length=max_length, error=error)
+
+
+def _describe(char: str) -> str:
+    what = "a line break or tab" if char in _LINE_BREAKS else "a control character"
+    if "\ud800" <= char <= "\udfff":
+        what = "a lone surrogate"
+    elif "\ufdd0" <= char <= "\ufdef" or ord(char) & 0xFFFE == 0xFFFE:
+        what = "a noncharacter"
+    return f"U+{ord(char):04X} ({what})"

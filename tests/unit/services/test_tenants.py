@@ -1,0 +1,135 @@
+"""Registering instansi, and nothing recorded for a tenant that is not registered.
+
+The tenants and personnel applications share one log here (a SQLite file), as they share the
+PostgreSQL event table in production, so a registration is what lets the other commands in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from domain.aggregates.instansi import Instansi
+from domain.errors import InvalidInput, NotAllowedForRole, TenantAlreadyRegistered, UnknownTenant
+from domain.meta import Actor
+from services.caller import Caller
+from services.outcome import Outcome
+from services.personnel import PersonnelApplication
+from services.tenants import TenantsApplication
+from tests.unit.services.conftest import TENANT, Clock, caller, create_unit
+
+ADMIN = Caller(Actor("platform-admin", "admin"), "jejak-platform", "req-1")
+KEMUNING = "pemkab-kemuning"
+
+
+@pytest.fixture
+def shared_log(tmp_path: Path) -> dict[str, str]:
+    return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(tmp_path / "log")}
+
+
+@pytest.fixture
+def tenants(shared_log: dict[str, str]) -> Iterator[TenantsApplication]:
+    app = TenantsApplication(env=dict(shared_log), clock=Clock())
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def personnel(shared_log: dict[str, str]) -> Iterator[PersonnelApplication]:
+    app = PersonnelApplication(env=dict(shared_log), clock=Clock())
+    yield app
+    app.close()
+
+
+def register(tenants: TenantsApplication, by: Caller = ADMIN, code: str = KEMUNING) -> Outcome:
+    return tenants.register_tenant(
+        by, code=code, name="Pemerintah Kabupaten Kemuning", kind="pemkab", reason="Onboarding"
+    )
+
+
+def head(app: TenantsApplication | PersonnelApplication) -> int:
+    return app.recorder.max_notification_id() or 0
+
+
+def test_the_platform_admin_registers_an_instansi(tenants: TenantsApplication) -> None:
+    # when
+    outcome = register(tenants)
+    # then
+    assert outcome == Outcome(Instansi.id_for(KEMUNING), 1, 1)
+    instansi = tenants.get_tenant(KEMUNING)
+    assert (instansi.code, instansi.name, instansi.kind) == (
+        KEMUNING,
+        "Pemerintah Kabupaten Kemuning",
+        "PEMKAB",
+    )
+    [registered] = tenants.events.get(instansi.id)
+    assert isinstance(registered, Instansi.Registered)
+    assert (registered.meta.actor_id, registered.meta.actor_role) == ("platform-admin", "admin")
+    assert (registered.meta.tenant, registered.meta.reason) == (KEMUNING, "Onboarding")
+
+
+def test_registering_a_code_twice_is_a_typed_conflict_and_records_nothing(
+    tenants: TenantsApplication,
+) -> None:
+    # given
+    register(tenants)
+    # when / then
+    with pytest.raises(TenantAlreadyRegistered, match=KEMUNING) as refused:
+        register(tenants)
+    assert refused.value.code == "TENANT_ALREADY_REGISTERED"
+    assert head(tenants) == 1
+
+
+@pytest.mark.parametrize("role", ["hr_officer", "auditor", "employee", "supervisor"])
+def test_only_the_platform_admin_may_register(tenants: TenantsApplication, role: str) -> None:
+    # when / then
+    with pytest.raises(NotAllowedForRole, match="admin"):
+        register(tenants, by=caller(role, tenant=KEMUNING))
+    assert head(tenants) == 0
+
+
+def test_an_unknown_kind_is_refused(tenants: TenantsApplication) -> None:
+    with pytest.raises(InvalidInput, match="instansi kind"):
+        tenants.register_tenant(ADMIN, code=KEMUNING, name="Kemuning", kind="KECAMATAN")
+
+
+def test_an_unregistered_tenant_is_unknown(tenants: TenantsApplication) -> None:
+    with pytest.raises(UnknownTenant, match=KEMUNING):
+        tenants.get_tenant(KEMUNING)
+
+
+def test_a_command_for_an_unregistered_tenant_is_refused_and_records_nothing(
+    personnel: PersonnelApplication,
+) -> None:
+    # when / then
+    with pytest.raises(UnknownTenant, match=TENANT) as refused:
+        create_unit(personnel, caller(tenant=TENANT))
+    assert refused.value.code == "UNKNOWN_TENANT"
+    assert head(personnel) == 0
+
+
+def test_once_registered_the_tenant_may_record(
+    tenants: TenantsApplication, personnel: PersonnelApplication
+) -> None:
+    # given a refusal before the registration
+    with pytest.raises(UnknownTenant):
+        create_unit(personnel, caller(tenant=KEMUNING))
+    register(tenants)
+    # when
+    outcome = create_unit(personnel, caller(tenant=KEMUNING))
+    # then
+    assert outcome.position == 2
+
+
+def test_another_tenant_being_registered_does_not_let_an_unregistered_one_in(
+    tenants: TenantsApplication, personnel: PersonnelApplication
+) -> None:
+    # given
+    register(tenants)
+    create_unit(personnel, caller(tenant=KEMUNING))
+    # when / then
+    with pytest.raises(UnknownTenant, match=TENANT):
+        create_unit(personnel, caller(tenant=TENANT))
+    assert head(personnel) == 2
