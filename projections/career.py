@@ -17,6 +17,7 @@ from psycopg import Cursor
 from psycopg.rows import dict_row
 
 from projections.base import READ_SCHEMA, Envelope, handlers_for
+from projections.security import add_tenant_column
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class CareerEntry:
 
 _FIELDS = [f.name for f in fields(CareerEntry)]
 _STATE = ("employment_type", "golongan", "jabatan_kind", "jabatan_title", "unit_id", "status")
+_COLUMNS = [*_FIELDS, "tenant"]  # the row carries its tenant for row-level security
 
 
 class CareerProjection:
@@ -53,7 +55,8 @@ class CareerProjection:
                 employment_type text NOT NULL, golongan text NOT NULL,
                 jabatan_kind text NOT NULL, jabatan_title text NOT NULL, unit_id uuid NOT NULL,
                 status text NOT NULL, detail text NOT NULL, actor_id text NOT NULL,
-                actor_role text NOT NULL, reason text)""",
+                actor_role text NOT NULL, reason text, tenant text NOT NULL)""",
+            add_tenant_column(schema, "career_entries"),
             f"CREATE INDEX IF NOT EXISTS career_by_employee "
             f"ON {schema}.career_entries (employee_id, position)",
         ]
@@ -66,7 +69,7 @@ class CareerProjection:
         self.unit_names: dict[UUID, str] = {}
         self.state = self._latest(cur, schema, {env.event.originator_id for _, env in paired})
         entries = [self._entry(envelope, *handler(envelope)) for handler, envelope in paired]
-        with cur.copy(f"COPY {schema}.career_entries ({', '.join(_FIELDS)}) FROM STDIN") as copy:
+        with cur.copy(f"COPY {schema}.career_entries ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
             for entry in entries:
                 copy.write_row(entry)
 
@@ -133,6 +136,7 @@ class CareerProjection:
             e.meta.actor_id,
             e.meta.actor_role,
             e.meta.reason,
+            e.meta.tenant,
         )
 
     def _unit_name(self, unit_id: UUID) -> str:

@@ -21,6 +21,7 @@ from domain.leave import (
 )
 from projections.base import READ_SCHEMA, Envelope, handlers_for
 from projections.employees import EmployeeRow
+from projections.security import add_tenant_column
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ class LeaveProjection:
         return [
             f"""CREATE TABLE IF NOT EXISTS {schema}.leave_entries (
                 position bigint PRIMARY KEY, employee_id uuid NOT NULL, leave_type text NOT NULL,
-                start_on date NOT NULL, end_on date NOT NULL, days int NOT NULL, reason text)""",
+                start_on date NOT NULL, end_on date NOT NULL, days int NOT NULL, reason text,
+                tenant text NOT NULL)""",
+            add_tenant_column(schema, "leave_entries"),
             f"CREATE INDEX IF NOT EXISTS leave_by_employee "
             f"ON {schema}.leave_entries (employee_id, start_on)",
         ]
@@ -53,13 +56,16 @@ class LeaveProjection:
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
         rows = [handler(envelope) for handler, envelope in handlers_for(self, batch)]
         if rows:
-            with cur.copy(f"COPY {schema}.leave_entries ({_COLUMNS}) FROM STDIN") as copy:
+            with cur.copy(f"COPY {schema}.leave_entries ({_COLUMNS}, tenant) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
 
     def on_Employee_LeaveGranted(self, env: Envelope) -> tuple[Any, ...]:  # noqa: N802
         e = env.event
-        return (env.position, e.originator_id, e.leave_type, e.start, e.end, e.days, e.meta.reason)
+        return (
+            env.position, e.originator_id, e.leave_type, e.start, e.end, e.days, e.meta.reason,
+            e.meta.tenant,
+        )  # fmt: skip
 
 
 async def leave_records(pool: asyncpg.Pool, employee_ids: Sequence[UUID]) -> list[list[LeaveEntry]]:

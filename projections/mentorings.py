@@ -12,6 +12,7 @@ import asyncpg
 from psycopg import Cursor
 
 from projections.base import READ_SCHEMA, Envelope, handlers_for
+from projections.security import add_tenant_column
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class MentoringsProjection:
                 end_position bigint)""",
             f"""CREATE TABLE IF NOT EXISTS {schema}.mentoring_meetings (
                 position bigint PRIMARY KEY, mentoring_id uuid NOT NULL, held_on date NOT NULL,
-                minutes int NOT NULL, topic text NOT NULL)""",
+                minutes int NOT NULL, topic text NOT NULL, tenant text NOT NULL)""",
+            add_tenant_column(schema, "mentoring_meetings"),
             f"CREATE INDEX IF NOT EXISTS mentorings_mentor ON {schema}.mentorings (mentor_id)",
             f"CREATE INDEX IF NOT EXISTS mentorings_mentee ON {schema}.mentorings (mentee_id)",
             f"CREATE INDEX IF NOT EXISTS mentoring_meetings_of "
@@ -81,7 +83,9 @@ class MentoringsProjection:
             )
         if self.meetings:
             cur.executemany(
-                f"INSERT INTO {schema}.mentoring_meetings VALUES (%s,%s,%s,%s,%s) "
+                f"INSERT INTO {schema}.mentoring_meetings "
+                "(position, mentoring_id, held_on, minutes, topic, tenant) "
+                "VALUES (%s,%s,%s,%s,%s,%s) "
                 "ON CONFLICT (position) DO NOTHING",
                 self.meetings,
             )
@@ -99,7 +103,9 @@ class MentoringsProjection:
         )  # fmt: skip
 
     def on_Mentoring_MeetingLogged(self, env: Envelope, e: Any) -> None:  # noqa: N802
-        self.meetings.append((env.position, e.originator_id, e.held_on, e.minutes, e.topic))
+        self.meetings.append(
+            (env.position, e.originator_id, e.held_on, e.minutes, e.topic, e.meta.tenant)
+        )
 
     def on_Mentoring_Completed(self, env: Envelope, e: Any) -> None:  # noqa: N802
         self.ended.append(

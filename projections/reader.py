@@ -9,6 +9,14 @@ from eventsourcing.application import Application
 from projections.base import Envelope
 
 
+class UndecodableEvent(Exception):
+    """The next stored event cannot be decoded (an unknown topic, a changed event class)."""
+
+    def __init__(self, position: int, topic: str, error: Exception) -> None:
+        super().__init__(f"Event #{position} ({topic}) cannot be decoded: {error}")
+        self.position, self.topic, self.error = position, topic, error
+
+
 class EventReader:
     """Reads and decodes the Jejak log through an application's recorder and mapper."""
 
@@ -17,9 +25,22 @@ class EventReader:
         self.mapper = application.mapper
 
     def read(self, after: int, limit: int) -> list[Envelope]:
-        """Up to `limit` events after position `after`, decoded, in log order."""
+        """Up to `limit` events after position `after`, decoded, in log order.
+
+        The events before one that cannot be decoded are returned; that one, once it comes
+        first, raises UndecodableEvent.
+        """
         notifications = self.recorder.select_notifications(start=after + 1, limit=limit)
-        return [Envelope(n.id, self.mapper.to_domain_event(n)) for n in notifications]
+        envelopes: list[Envelope] = []
+        for notification in notifications:
+            try:
+                event = self.mapper.to_domain_event(notification)
+            except Exception as error:
+                if envelopes:
+                    return envelopes
+                raise UndecodableEvent(notification.id, notification.topic, error) from error
+            envelopes.append(Envelope(notification.id, event))
+        return envelopes
 
     def head(self) -> int:
         """The position of the newest event in the log (0 when empty)."""

@@ -2,17 +2,21 @@
 
 The API keeps reading the live schema while the new one is built; the swap takes the
 runners' lock, applies what arrived meanwhile and renames the schemas in one transaction.
+An event a projection cannot apply holds that projection in the new schema as it would in
+the live one (see `projections.runner`): the others are still built and swapped in, and the
+report lists the dead letters so the operator can fix and `jejak projections retry`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from psycopg import sql
 
 from projections.base import READ_SCHEMA
+from projections.dead_letters import DeadLetter, unresolved_dead_letters
 from projections.reader import EventReader
 from projections.runner import RUNNER_LOCK, ProjectionRunner
 from services.database import Database
@@ -28,6 +32,7 @@ class RebuildReport:
     events: int
     seconds: float
     position: int
+    dead_letters: list[DeadLetter] = field(default_factory=list)  # projections left held
 
     @property
     def rate(self) -> float:
@@ -56,11 +61,11 @@ def rebuild(
             applied += applied_now
             if progress:
                 progress(applied, max(target, applied))
-        applied_in_swap, position = _swap(runner)
+        applied_in_swap, position, dead_letters = _swap(runner)
         applied += applied_in_swap
     finally:
         runner.close()
-    return RebuildReport(applied, time.perf_counter() - started, position)
+    return RebuildReport(applied, time.perf_counter() - started, position, dead_letters)
 
 
 def _build_batch(runner: ProjectionRunner) -> int:
@@ -69,7 +74,7 @@ def _build_batch(runner: ProjectionRunner) -> int:
         return runner.apply_pending(cur)
 
 
-def _swap(runner: ProjectionRunner) -> tuple[int, int]:
+def _swap(runner: ProjectionRunner) -> tuple[int, int, list[DeadLetter]]:
     """Under the runners' lock: apply the last events, then rename build → live."""
     with runner.conn.transaction(), runner.conn.cursor() as cur:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (RUNNER_LOCK,))
@@ -94,4 +99,5 @@ def _swap(runner: ProjectionRunner) -> tuple[int, int]:
             )
         )
         cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(OLD_SCHEMA)))
-    return applied, position
+        dead_letters = unresolved_dead_letters(cur, READ_SCHEMA)
+    return applied, position, dead_letters

@@ -14,6 +14,7 @@ from projections.jp_ledger import JPLedgerProjection
 from projections.leave import LeaveProjection
 from projections.mentorings import MentoringsProjection
 from projections.subjects import EventSubjectsProjection
+from projections.tenants import TenantsProjection
 from projections.training_programmes import TrainingProgrammesProjection
 from projections.units import UnitsProjection
 
@@ -21,6 +22,7 @@ from projections.units import UnitsProjection
 def all_projections() -> list[Projection]:
     """Fresh instances of every projection (they keep per-batch state)."""
     return [
+        TenantsProjection(),
         UnitsProjection(),
         EmployeesProjection(),
         CareerProjection(),
@@ -35,3 +37,11 @@ def all_projections() -> list[Projection]:
         ExternalLearningProjection(),
         JPLedgerProjection(),
     ]
+
+
+# Projections that read another's tables while applying (employees and career look up units):
+# one may not pass the position where a projection it reads from is held.
+READS_FROM: dict[str, tuple[str, ...]] = {
+    "employees": ("units",),
+    "career": ("units",),
+}

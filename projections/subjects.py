@@ -16,6 +16,7 @@ from uuid import UUID
 from psycopg import Cursor
 
 from projections.base import Envelope
+from projections.security import add_tenant_column
 
 EMPLOYEE_FIELDS = ("employee_id", "mentor_id", "mentee_id")
 EMPLOYEE_LIST_FIELDS = ("released_ids",)
@@ -47,8 +48,9 @@ class EventSubjectsProjection:
     def ddl(self, schema: str) -> Sequence[str]:
         return [
             f"""CREATE TABLE IF NOT EXISTS {schema}.event_subjects (
-                employee_id uuid NOT NULL, position bigint NOT NULL,
+                employee_id uuid NOT NULL, position bigint NOT NULL, tenant text NOT NULL,
                 PRIMARY KEY (employee_id, position))""",
+            add_tenant_column(schema, "event_subjects"),
             f"""CREATE TABLE IF NOT EXISTS {schema}.owned_aggregates (
                 originator_id uuid PRIMARY KEY, employee_ids uuid[] NOT NULL)""",
         ]
@@ -56,7 +58,7 @@ class EventSubjectsProjection:
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:
         owners = self._known_owners(batch, cur, schema)
         new_owners: list[tuple[UUID, list[UUID]]] = []
-        rows: list[tuple[UUID, int]] = []
+        rows: list[tuple[UUID, int, str]] = []
         for envelope in batch:
             originator = envelope.event.originator_id
             subjects = named_subjects(envelope)
@@ -65,7 +67,8 @@ class EventSubjectsProjection:
                     owners[originator] = subjects
                     new_owners.append((originator, subjects))
                 subjects = list(dict.fromkeys([*owners[originator], *subjects]))
-            rows.extend((employee_id, envelope.position) for employee_id in subjects)
+            tenant = envelope.event.meta.tenant
+            rows.extend((employee_id, envelope.position, tenant) for employee_id in subjects)
         if new_owners:
             cur.executemany(
                 f"INSERT INTO {schema}.owned_aggregates (originator_id, employee_ids) "
@@ -73,7 +76,8 @@ class EventSubjectsProjection:
                 new_owners,
             )
         if rows:  # a batch is applied once (the runner's position), so rows are new: COPY
-            with cur.copy(f"COPY {schema}.event_subjects (employee_id, position) FROM STDIN") as c:
+            copy = f"COPY {schema}.event_subjects (employee_id, position, tenant) FROM STDIN"
+            with cur.copy(copy) as c:
                 for row in rows:
                     c.write_row(row)
 

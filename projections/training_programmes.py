@@ -18,6 +18,7 @@ from psycopg import Cursor
 from psycopg.rows import dict_row
 
 from projections.base import READ_SCHEMA, Envelope, handlers_for
+from projections.security import add_tenant_column
 
 SEATED = ("ACCEPTED", "PASSED", "FAILED")  # holding one of the programme's places
 _PROGRAMME = [
@@ -97,8 +98,13 @@ class TrainingProgrammesProjection:
                 programme_id uuid NOT NULL, employee_id uuid NOT NULL, entered_as text NOT NULL,
                 seat text NOT NULL, sessions_attended int NOT NULL, attended_minutes int NOT NULL,
                 score double precision, certificate_ref text, completed_on date, jp int NOT NULL,
-                reason text, last_position bigint NOT NULL,
+                reason text, last_position bigint NOT NULL, tenant text NOT NULL,
                 PRIMARY KEY (programme_id, employee_id))""",
+            add_tenant_column(
+                schema,
+                "training_participants",
+                f"SELECT p.tenant FROM {schema}.training_programmes p WHERE p.id = t.programme_id",
+            ),
             f"CREATE INDEX IF NOT EXISTS training_programmes_tenant "
             f"ON {schema}.training_programmes (tenant, status)",
             f"CREATE INDEX IF NOT EXISTS training_participants_employee "
@@ -120,7 +126,7 @@ class TrainingProgrammesProjection:
         first = paired[0][1].position  # rows loaded but left alone are not written back
         changed = {k: r for k, r in self.participants.items() if r["last_position"] >= first}
         key = ["programme_id", "employee_id"]
-        _upsert(cur, f"{schema}.training_participants", _PARTICIPANT, key, changed)
+        _upsert(cur, f"{schema}.training_participants", [*_PARTICIPANT, "tenant"], key, changed)
 
     # --- handlers: each returns the row it changed ------------------------------------------
     def on_Training_Defined(self, env: Envelope, e: Any) -> dict[str, Any]:  # noqa: N802
@@ -177,7 +183,7 @@ class TrainingProgrammesProjection:
             "programme_id": e.originator_id, "employee_id": e.employee_id,
             "entered_as": entered_as, "seat": entered_as, "sessions_attended": 0,
             "attended_minutes": 0, "score": None, "certificate_ref": None, "completed_on": None,
-            "jp": 0, "reason": e.meta.reason,
+            "jp": 0, "reason": e.meta.reason, "tenant": e.meta.tenant,
         }  # fmt: skip
         self.participants[(e.originator_id, e.employee_id)] = row
         return row

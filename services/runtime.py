@@ -11,13 +11,18 @@ from datetime import datetime
 from typing import TypeVar
 
 import asyncpg
+import psycopg
 
-from projections.positions import PositionWatcher
+from access import access_log
+from projections.positions import Hold, PositionWatcher
 from projections.reader import EventReader
-from projections.runner import ProjectionRunner
+from projections.runner import RUNNER_LOCK, ProjectionRunner
+from projections.security import secure_append_only_log
 from services.appraisal import AppraisalApplication
 from services.database import Database
 from services.personnel import PersonnelApplication, utc_now
+from services.read_pool import open_read_pool
+from services.tenants import TenantsApplication
 from services.training import TrainingApplication
 
 AppT = TypeVar("AppT")
@@ -31,6 +36,7 @@ class Runtime:
     personnel: PersonnelApplication
     appraisal: AppraisalApplication
     training: TrainingApplication
+    tenants: TenantsApplication
     pool: asyncpg.Pool
     positions: PositionWatcher
     reader: EventReader
@@ -40,6 +46,10 @@ class Runtime:
         """Events recorded but not yet applied to the read models."""
         head = await asyncio.to_thread(self.reader.head)
         return max(head - await self.positions.current(), 0)
+
+    async def degraded(self) -> list[Hold]:
+        """The read models held at an event they cannot apply: stale until an operator retries."""
+        return await self.positions.held()
 
 
 def build_application(
@@ -57,12 +67,18 @@ def build_personnel(
 
 
 def prepare_read_models(database: Database, reader: EventReader) -> None:
-    """Create the read-model schema and tables if missing."""
+    """Create the read-model schema and tables if missing, and the access log."""
     runner = ProjectionRunner(database, reader)
     try:
         runner.ensure_schema()
     finally:
         runner.close()
+    with psycopg.connect(**database.psycopg_kwargs(), autocommit=True) as conn:
+        for statement in access_log.DDL:
+            conn.execute(statement)
+        with conn.transaction(), conn.cursor() as cur:  # the API appends as its own role
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (RUNNER_LOCK,))
+            secure_append_only_log(cur, access_log.AUDIT_SCHEMA, "access_log")
 
 
 def catch_up_read_models(database: Database) -> int:
@@ -89,6 +105,7 @@ async def open_runtime(
     personnel = await asyncio.to_thread(build_personnel, database, clock)
     appraisal = await asyncio.to_thread(build_application, AppraisalApplication, database, clock)
     training = await asyncio.to_thread(build_application, TrainingApplication, database, clock)
+    tenants = await asyncio.to_thread(build_application, TenantsApplication, database, clock)
     reader = EventReader(personnel)
     await asyncio.to_thread(prepare_read_models, database, reader)
     stop = threading.Event()
@@ -98,7 +115,7 @@ async def open_runtime(
             target=_follow, args=(database, reader, stop), name="projection-runner", daemon=True
         )
         thread.start()
-    pool = await asyncpg.create_pool(**database.asyncpg_kwargs(), min_size=2, max_size=10)
+    pool = await open_read_pool(database)  # as the API role: tenant tables under RLS
     positions = PositionWatcher(pool)
     await positions.start()
     try:
@@ -107,6 +124,7 @@ async def open_runtime(
             personnel=personnel,
             appraisal=appraisal,
             training=training,
+            tenants=tenants,
             pool=pool,
             positions=positions,
             reader=reader,
@@ -118,7 +136,7 @@ async def open_runtime(
         await pool.close()
         if thread is not None:
             await asyncio.to_thread(thread.join, 5)
-        for application in (training, appraisal, personnel):
+        for application in (tenants, training, appraisal, personnel):
             application.close()
 
 

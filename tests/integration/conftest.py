@@ -15,7 +15,8 @@ from services.caller import Caller
 from services.database import Database
 from services.personnel import PersonnelApplication
 from services.runtime import build_personnel, prepare_read_models
-from tests.integration.scenarios import HR_OFFICER, Office, SteppingClock, open_office
+from tests.integration.scenarios import HR_OFFICER, TENANT, Office, SteppingClock, open_office
+from tests.tenants import register_tenants
 
 
 @pytest.fixture
@@ -25,7 +26,9 @@ def clock() -> SteppingClock:
 
 @pytest.fixture
 def personnel(database: Database, clock: SteppingClock) -> Iterator[PersonnelApplication]:
-    """The write application on the test database, with the deterministic clock."""
+    """The write application on the test database, with the deterministic clock; the tenant
+    is registered (log position 1)."""
+    register_tenants(database, TENANT)
     application = build_personnel(database, clock=clock)
     yield application
     application.close()

@@ -30,11 +30,13 @@ from services.personnel import PersonnelApplication
 T = TypeVar("T")
 
 TENANT = "pemkot-palangkaraya"
+REGISTERED = 1  # log position 1: the tenant's registration (the `personnel` fixture's)
 HR_OFFICER = Caller(Actor("hr-officer-1", "hr_officer"), TENANT, "corr-integration")
 APPOINTED_ON = date(2015, 5, 1)
 
 # Every read model table with its primary key; positions without their wall-clock updated_at.
 READ_MODEL_TABLES = {
+    "tenants": ("*", "code"),
     "units": ("*", "id"),
     "employees": ("*", "id"),
     "employee_counts": ("*", "tenant, unit_id, employment_type, golongan, jabatan_kind, status"),

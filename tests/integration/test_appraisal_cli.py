@@ -29,6 +29,7 @@ from tests.unit.appraisal.conftest import (
     Clock,
     asn,
     employee_id,
+    given_the_tenant,
 )
 
 pytestmark = pytest.mark.integration
@@ -41,6 +42,7 @@ def appraisal(
     """The appraisal application on the test database, which the CLI is given too."""
     monkeypatch.setenv("DATABASE_URL", database_url(database))
     application = build_application(AppraisalApplication, database, Clock())
+    given_the_tenant(application)
     yield application
     application.close()
 

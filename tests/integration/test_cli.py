@@ -13,7 +13,13 @@ from scripts.cli import main
 from services.caller import Caller
 from services.database import Database
 from services.personnel import PersonnelApplication
-from tests.integration.scenarios import TENANT, Office, database_url, read_model_contents
+from tests.integration.scenarios import (
+    REGISTERED,
+    TENANT,
+    Office,
+    database_url,
+    read_model_contents,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -53,10 +59,11 @@ def test_projections_rebuild_builds_every_read_model_and_reports_the_events(
     assert main(["projections", "rebuild"]) == 0
 
     out = capsys.readouterr().out
-    assert "Rebuilt every read model from 5 events" in out
-    assert "live at position 5." in out
+    assert "Rebuilt every read model from 6 events" in out  # the registration and 5 more
+    assert "live at position 6." in out
     tables = read_model_contents(cli_database)
-    assert [len(tables[name]) for name in ("units", "employees", "event_log")] == [2, 3, 5]
+    counts = [len(tables[name]) for name in ("tenants", "units", "employees", "event_log")]
+    assert counts == [1, 2, 3, 6]
 
 
 def test_projections_rebuild_shows_its_progress_on_the_current_stderr(
@@ -76,8 +83,10 @@ def test_projections_status_lists_each_projection_at_the_head_with_no_lag(
     assert main(["projections", "status"]) == 0
 
     header, *lines = capsys.readouterr().out.splitlines()
-    assert header.split() == ["projection", "position", "head", "lag", "updated"]
-    assert [line.split()[:4] for line in lines] == [[name, "5", "5", "0"] for name in PROJECTIONS]
+    assert header.split() == ["projection", "position", "head", "lag", "state", "updated"]
+    assert [line.split()[:5] for line in lines] == [
+        [name, "6", "6", "0", "OK"] for name in PROJECTIONS
+    ]
 
 
 def test_projections_status_without_read_models_says_how_to_make_them(
@@ -94,9 +103,9 @@ def test_audit_employee_json_prints_each_event_as_one_object_in_log_order(
 
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(e["position"], e["originator_version"], e["event_type"]) for e in events] == [
-        (3, 1, "Appointed"),
-        (6, 2, "Promoted"),
-        (7, 3, "LeaveGranted"),
+        (REGISTERED + 3, 1, "Appointed"),
+        (REGISTERED + 6, 2, "Promoted"),
+        (REGISTERED + 7, 3, "LeaveGranted"),
     ]
     assert {e["originator_id"] for e in events} == {str(Employee.id_for(career))}
     assert {(e["aggregate_type"], e["actor_id"], e["actor_role"], e["tenant"]) for e in events} == {

@@ -1,4 +1,9 @@
-"""Exactly once: a runner killed mid-batch, or a batch that fails, leaves no partial batch."""
+"""Exactly once: a runner killed mid-batch, or a batch that fails, leaves no partial batch.
+
+The failures here are the database's (a serialization failure): the whole batch is undone and
+retried. An event a projection cannot apply is isolated instead (tests/integration/
+test_dead_letters.py).
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ from services.database import Database
 from services.personnel import PersonnelApplication
 from services.runtime import prepare_read_models
 from tests.integration.scenarios import (
+    REGISTERED,
     database_url,
     read_model_contents,
     record_careers,
@@ -40,7 +46,8 @@ BATCH_SIZE = 5
 
 
 class FailsOnPosition:
-    """A projection of the test's own that raises in the batch holding `position`."""
+    """A projection of the test's own that fails, as the database would, in the batch holding
+    `position`."""
 
     name: ClassVar[str] = "fails_on_position"
 
@@ -55,7 +62,7 @@ class FailsOnPosition:
             return
         if self.failures_left is not None:
             self.failures_left -= 1
-        raise RuntimeError(f"Projection failed at position {self.position}.")
+        raise psycopg.errors.SerializationFailure(f"Projection failed at position {self.position}.")
 
 
 def start_worker(database: Database) -> subprocess.Popen[bytes]:
@@ -120,7 +127,7 @@ def test_a_batch_that_fails_leaves_nothing_visible_and_the_position_where_it_was
     )
     try:
         runner.ensure_schema()
-        with pytest.raises(RuntimeError, match="position 13"):
+        with pytest.raises(psycopg.errors.SerializationFailure, match="position 13"):
             runner.catch_up()
         assert runner.position() == 10
     finally:
@@ -135,7 +142,7 @@ def test_a_batch_that_fails_leaves_nothing_visible_and_the_position_where_it_was
             "(SELECT count(*) FROM rm.event_log), "
             "(SELECT max(position) FROM rm.projection_positions)"
         ).fetchone()
-    assert latest == (5, 10, 10, 10, 10, 10)
+    assert latest == (REGISTERED + 5, 10, 10, 10, 10, 10)  # the units follow the registration
 
 
 def test_a_following_runner_retries_a_failed_batch_until_it_is_applied_once(

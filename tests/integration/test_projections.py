@@ -22,6 +22,7 @@ from services.database import Database
 from services.personnel import Outcome, PersonnelApplication
 from tests.integration.scenarios import (
     APPOINTED_ON,
+    REGISTERED,
     TENANT,
     Office,
     read_model_contents,
@@ -94,14 +95,14 @@ def rows(database: Database, query: str, *params: Any) -> list[tuple[Any, ...]]:
 
 
 def test_catch_up_applies_every_event_in_the_log(caught_up: int, reader: EventReader) -> None:
-    assert caught_up == reader.head() == 2 + 3 + 7
+    assert caught_up == reader.head() == REGISTERED + 2 + 3 + 7
 
 
 def test_catch_up_writes_the_unit_tree(database: Database, office: Office, caught_up: int) -> None:
     dinas, bidang = office.dinas_id, office.bidang_id
     expected = [
-        (dinas, TENANT, "DISDIK", "DINAS", None, 1, f"/{dinas}/", 1),
-        (bidang, TENANT, "DISDIK-B1", "BIDANG", dinas, 2, f"/{dinas}/{bidang}/", 2),
+        (dinas, TENANT, "DISDIK", "DINAS", None, 1, f"/{dinas}/", REGISTERED + 1),
+        (bidang, TENANT, "DISDIK-B1", "BIDANG", dinas, 2, f"/{dinas}/{bidang}/", REGISTERED + 2),
     ]  # fmt: skip
     assert (
         rows(
@@ -123,7 +124,7 @@ def test_catch_up_writes_each_employee_as_they_are_now(
         (office.nips[1], "III/a", "Pengadministrasi Umum", None, bidang, f"/{dinas}/{bidang}/",
          "ENDED", "RESIGNATION", date(2025, 12, 31), 3, careers["resigned"].position),
         (office.nips[2], "III/a", "Pengadministrasi Umum", None, bidang, f"/{dinas}/{bidang}/",
-         "ACTIVE", None, None, 1, 5),
+         "ACTIVE", None, None, 1, REGISTERED + 5),
     ])  # fmt: skip
     assert (
         rows(
@@ -202,9 +203,9 @@ def test_catch_up_writes_each_granted_leave(
     first, second = Employee.id_for(office.nips[0]), Employee.id_for(office.nips[1])
     expected = [
         (careers["annual_leave"].position, first, "CT", date(2024, 3, 4), date(2024, 3, 8), 5,
-         "Urusan keluarga"),
+         "Urusan keluarga", TENANT),
         (careers["sick_leave"].position, second, "CS", date(2025, 2, 3), date(2025, 2, 5), 3,
-         None),
+         None, TENANT),
     ]  # fmt: skip
     assert rows(database, "SELECT * FROM rm.leave_entries ORDER BY position") == expected
 

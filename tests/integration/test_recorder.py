@@ -15,7 +15,7 @@ from services.database import Database
 from services.personnel import PersonnelApplication
 from services.runtime import build_personnel
 from services.store import OrderedApplicationRecorder
-from tests.integration.scenarios import Office, SteppingClock, run_with_timeout
+from tests.integration.scenarios import REGISTERED, Office, SteppingClock, run_with_timeout
 
 pytestmark = pytest.mark.integration
 
@@ -53,16 +53,16 @@ def test_events_are_inserted_by_the_ordered_database_function(
     assert "LOCK TABLE" in body
 
 
-def test_one_save_of_ten_thousand_events_completes_at_positions_1_to_10000(
+def test_one_save_of_ten_thousand_events_completes_at_the_next_ten_thousand_positions(
     personnel: PersonnelApplication, caller: Caller, clock: SteppingClock
 ) -> None:
     units = new_units(caller, clock, "UPT", BIG_SAVE)
 
     recordings = run_with_timeout(lambda: personnel.save(*units), seconds=120)
 
-    expected = list(range(1, BIG_SAVE + 1))
+    expected = list(range(REGISTERED + 1, REGISTERED + BIG_SAVE + 1))
     assert [r.notification.id for r in recordings] == expected
-    stored = personnel.recorder.select_notifications(start=1, limit=BIG_SAVE + 1)
+    stored = personnel.recorder.select_notifications(start=REGISTERED + 1, limit=BIG_SAVE + 1)
     assert [n.id for n in stored] == expected
 
 
@@ -107,7 +107,7 @@ def test_a_reader_never_sees_a_gap_while_two_writers_save_concurrently(
         threading.Thread(target=write, args=(app, name), name=f"writer-{name}")
         for app, name in zip(writers, ("A", "B"), strict=True)
     ]
-    seen, reads_with_news, gaps = 0, 0, []
+    seen, reads_with_news, gaps = REGISTERED, 0, []
     try:
         for thread in threads:
             thread.start()
@@ -128,5 +128,5 @@ def test_a_reader_never_sees_a_gap_while_two_writers_save_concurrently(
 
     assert not errors
     assert gaps == []
-    assert seen == 2 * sum(SAVE_SIZES) == personnel.recorder.max_notification_id()
+    assert seen == REGISTERED + 2 * sum(SAVE_SIZES) == personnel.recorder.max_notification_id()
     assert reads_with_news > 10, "the reader should have polled while the writers wrote"
