@@ -10,7 +10,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
+from filelock import FileLock
+
+from services.postmaster import (
+    postmaster_among,
+    recorded_pid,
+    remove_stale_files,
+    server_processes,
+    stop_server,
+)
+from services.server_owners import Owner, OwnerRegistry
+
 DEFAULT_DATA_DIR = Path(".jejak") / "pgdata"
+OWNERS_FILE = ".jejak_owners.json"
+#: How long a start or stop waits for another process's start or stop of the same server.
+LOCK_TIMEOUT_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -74,31 +88,72 @@ class Database:
 
 
 class EmbeddedPostgres:
-    """A private PostgreSQL server from the pgserver wheel, in a local data folder."""
+    """A private PostgreSQL server from the pgserver wheel, in a local data folder.
 
-    def __init__(self, data_dir: Path) -> None:
+    Every process using the folder's server registers as an owner (`.jejak_owners.json` in the
+    folder) and the last one to leave stops the server. A server found running with no live owner
+    was left by a process killed with -9: it is stopped and started afresh, not reused, because
+    nobody vouches for its state (it may be shutting down, listen on a socket since deleted, or
+    come from an older wheel), and a restart costs a second or two. What a dead server left (its
+    postmaster.pid, socket lock files, orphaned children) is cleared first, since PostgreSQL and
+    pgserver trust those files when their pid has been reused. Start and stop hold a file lock
+    beside the folder, so two processes never start or stop the same server at once. Only this
+    class registers owners: a server used only by other programs (pgserver called directly, a
+    Jejak from before the owner list) counts as orphaned.
+    """
+
+    def __init__(self, data_dir: Path, *, stop_timeout: float = 30.0) -> None:
         self.data_dir = data_dir
-        self._server: Any = None
+        self.stop_timeout = stop_timeout
+        self._owner: Owner | None = None
+        self._folder = data_dir
 
     def start(self) -> Database:
         """Start (or join) the server and return its settings."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._folder = folder = self.data_dir.resolve()
+        with self._lock(folder):
+            owners = OwnerRegistry(folder / OWNERS_FILE)
+            processes = server_processes(folder)
+            postmaster = postmaster_among(processes)
+            of_record = postmaster is not None and postmaster.pid == recorded_pid(folder)
+            if processes and not (of_record and owners.live()):
+                # An orphan (its owners were killed), what a dead postmaster left running, or
+                # a postmaster whose postmaster.pid is gone (a second one would share its data).
+                stop_server(folder, self.stop_timeout)
+            elif not processes:
+                remove_stale_files(folder)
+            server = self._start_pgserver(folder)
+            self._owner = Owner.new()
+            owners.add(self._owner)
+        return Database.from_url(server.get_uri())
+
+    def stop(self) -> None:
+        """Leave the server; stop it if no other live process uses it."""
+        if self._owner is None:
+            return
+        folder = self._folder  # as resolved at start, whatever the working directory is now
+        with self._lock(folder):
+            if not OwnerRegistry(folder / OWNERS_FILE).remove(self._owner):
+                stop_server(folder, self.stop_timeout)
+        self._owner = None
+
+    @staticmethod
+    def _lock(folder: Path) -> FileLock:
+        return FileLock(folder.with_name(f".{folder.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+
+    @staticmethod
+    def _start_pgserver(folder: Path) -> Any:
         logging.getLogger("pgserver").setLevel(logging.WARNING)  # its INFO is initdb's chatter
         with warnings.catch_warnings():
             # pgserver's platformdirs warns when XDG_RUNTIME_DIR is unset; it falls back to /tmp.
             warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-            import pgserver  # here: starting a server is an explicit act, not an import
+            # Imported here: starting a server is an explicit act, not an import.
+            from pgserver.postgres_server import PostgresServer
 
-            self._server = pgserver.get_server(  # type: ignore[attr-defined]
-                str(self.data_dir), cleanup_mode="stop"
-            )
-        return Database.from_url(self._server.get_uri())
-
-    def stop(self) -> None:
-        """Stop the server if this process started it."""
-        if self._server is not None:
-            self._server.cleanup()
-            self._server = None
+            # Not get_server(): it hands back a cached handle even after its server stopped.
+            # cleanup_mode=None: the owner list above decides when the server stops.
+            return PostgresServer(folder, cleanup_mode=None)
 
 
 def resolve_database(
