@@ -25,4 +25,5 @@ READERS = WRITERS | AUDITORS  # the whole tenant, private fields included
 ASN = frozenset({Role.EMPLOYEE, Role.SUPERVISOR})  # people acting for themselves, by NIP
 PROGRAMME_MANAGERS = WRITERS | {Role.TRAINING_INSTITUTION}
 NOMINATORS = WRITERS | {Role.SUPERVISOR}
+MASYARAKAT_INTAKE = WRITERS | {Role.PUBLIC_PORTAL}  # the public's SKM ratings
 PLATFORM = frozenset({Role.ADMIN})

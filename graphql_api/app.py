@@ -14,9 +14,17 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
+from access.dev_issuer import dev_issuer_url
+from access.settings import IdentitySettings
+from graphql_api.authentication import AuthenticationGate
+from graphql_api.bounds import RequestBounds
+from graphql_api.dev_issuer import dev_issuer_routes
 from graphql_api.health import DEFAULT_MAX_LAG, healthz, readiness_endpoint
+from graphql_api.identity import Authenticator
+from graphql_api.limits import Limits
 from graphql_api.logging import RequestLogMiddleware
-from graphql_api.schema import schema
+from graphql_api.schema import build_schema, schema
+from graphql_api.tenants.admission import TenantGate
 from graphql_api.view import JejakGraphQL
 from services.runtime import Runtime
 
@@ -40,9 +48,17 @@ def create_app(
     open_runtime: Callable[[], AbstractAsyncContextManager[Runtime]],
     *,
     max_ready_lag: int = DEFAULT_MAX_LAG,
+    authenticator: Authenticator | None = None,
+    limits: Limits | None = None,
 ) -> Starlette:
-    """The Jejak API; its lifespan opens the runtime `open_runtime` gives."""
+    """The Jejak API; its lifespan opens the runtime `open_runtime` gives. Callers are
+    authenticated by `authenticator` (default: as the environment configures identity), and
+    requests bounded by `limits` (default: as the environment sets them)."""
     slot = RuntimeSlot()
+    # Request limits (graphql_api/limits.py): from the environment unless given.
+    limits = schema.limits if limits is None else limits
+    if authenticator is None:
+        authenticator = Authenticator.from_settings(IdentitySettings.from_env(), dev_issuer_url())
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -53,13 +69,22 @@ def create_app(
             finally:
                 slot.runtime = None
 
-    graphql: ASGIApp = JejakGraphQL(schema, runtime_of=slot.require)
+    bounded = schema if limits == schema.limits else build_schema(limits)
+    graphql: ASGIApp = JejakGraphQL(bounded, runtime_of=slot.require)
     return Starlette(
         routes=[
             # Routed exactly: a mounted app would redirect /graphql to /graphql/.
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            # Every method reaches RequestBounds, so even a 405 has GraphQL's error shape.
+            # Authenticated, then the caller's tenant must be a registered one.
+            Route(
+                "/graphql",
+                RequestBounds(
+                    AuthenticationGate(TenantGate(graphql, slot.require), authenticator), limits
+                ),
+            ),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readiness_endpoint(slot.current, max_ready_lag), methods=["GET"]),
+            *(dev_issuer_routes(authenticator.dev_issuer) if authenticator.dev_issuer else []),
         ],
         middleware=[Middleware(RequestLogMiddleware)],
         lifespan=lifespan,

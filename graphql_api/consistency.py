@@ -2,7 +2,10 @@
 
 A mutation returns the log position of its last event; a client that sends it back in
 `X-Min-Position` sees its own write. The server waits at most `X-Wait-Timeout-Ms`
-(default 5000, at most 30000), then answers READ_MODEL_LAG with the position reached.
+(default 5000, at most 30000), then answers READ_MODEL_LAG with the position reached. When a
+projection is held short of the position at an event it cannot apply, no wait would help: the
+answer is READ_MODEL_DEGRADED at once, naming the held projections, until an operator fixes
+the cause and runs `jejak projections retry`.
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cross_web import HTTPException
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graphql_api.errors import ReadModelLag
+from graphql_api.errors import ApiError, ReadModelLag
+from graphql_api.refusals import INVALID_ARGUMENT, RequestRefused
 
 if TYPE_CHECKING:
     from graphql_api.context import Context
@@ -26,6 +29,12 @@ MIN_POSITION_HEADER = "X-Min-Position"
 WAIT_TIMEOUT_HEADER = "X-Wait-Timeout-Ms"
 DEFAULT_WAIT_MS = 5_000
 MAX_WAIT_MS = 30_000
+
+
+class ReadModelDegraded(ApiError):
+    """A read model the query may need is held before the position: waiting will not help."""
+
+    code = "READ_MODEL_DEGRADED"
 
 
 @dataclass(frozen=True)
@@ -37,7 +46,7 @@ class ReadAfter:
 
 
 def read_after_from(headers: Mapping[str, str]) -> ReadAfter | None:
-    """Parse the read-your-writes headers; a malformed one is a 400 answer."""
+    """Parse the read-your-writes headers; a malformed one is a 400 INVALID_ARGUMENT answer."""
     raw_position = headers.get(MIN_POSITION_HEADER.lower())
     if raw_position is None:
         return None
@@ -49,14 +58,18 @@ def read_after_from(headers: Mapping[str, str]) -> ReadAfter | None:
         else _non_negative_int(WAIT_TIMEOUT_HEADER, raw_timeout)
     )
     if timeout > MAX_WAIT_MS:
-        raise HTTPException(400, f"{WAIT_TIMEOUT_HEADER} may be at most {MAX_WAIT_MS}.")
+        raise RequestRefused(
+            400, f"{WAIT_TIMEOUT_HEADER} may be at most {MAX_WAIT_MS}.", INVALID_ARGUMENT
+        )
     return ReadAfter(position, timeout)
 
 
 def _non_negative_int(header: str, raw: str) -> int:
     value = raw.strip()
     if not (value.isascii() and value.isdigit() and len(value) <= 18):
-        raise HTTPException(400, f"{header} must be a non-negative integer, not {raw!r}.")
+        raise RequestRefused(
+            400, f"{header} must be a non-negative integer, not {raw!r}.", INVALID_ARGUMENT
+        )
     return int(value)
 
 
@@ -70,15 +83,31 @@ class WaitForReadModels(SchemaExtension):
         if wanted is not None and execution.operation_type is OperationType.QUERY:
             positions = context.runtime.positions
             if not await positions.wait_for(wanted.position, wanted.timeout_ms / 1000):
-                reached = await positions.current()
-                lag = ReadModelLag(
-                    f"The read models reached position {reached}, not {wanted.position}, "
-                    f"within {wanted.timeout_ms} ms; retry shortly.",
-                    position=reached,
-                    minPosition=wanted.position,
-                )
+                error = await _not_reached(context, wanted)
                 # A result set here is returned instead of executing the operation.
                 execution.result = GraphQLExecutionResult(
-                    data=None, errors=[GraphQLError(lag.message, original_error=lag)]
+                    data=None, errors=[GraphQLError(error.message, original_error=error)]
                 )
         yield
+
+
+async def _not_reached(context: Context, wanted: ReadAfter) -> ApiError:
+    """Why the read models are not at the wanted position: held projections, or just lag."""
+    positions = context.runtime.positions
+    reached = await positions.current()
+    blocking = [h for h in await positions.held() if h.position <= wanted.position]
+    if blocking:
+        names = ", ".join(f"{h.projection} (at #{h.position})" for h in blocking)
+        return ReadModelDegraded(
+            f"The read models cannot reach position {wanted.position}: {names} cannot apply an "
+            "event and are held until an operator retries them.",
+            position=reached,
+            minPosition=wanted.position,
+            degraded=[{"projection": h.projection, "heldAt": h.position} for h in blocking],
+        )
+    return ReadModelLag(
+        f"The read models reached position {reached}, not {wanted.position}, "
+        f"within {wanted.timeout_ms} ms; retry shortly.",
+        position=reached,
+        minPosition=wanted.position,
+    )

@@ -19,7 +19,8 @@ from graphql_api.appraisal.loaders import appraisal_history_loader, cycle_loader
 from graphql_api.career.loaders import career_loader
 from graphql_api.consistency import ReadAfter, read_after_from
 from graphql_api.employees.loaders import employee_loader
-from graphql_api.identity import Identity, identify
+from graphql_api.guard import AccessGuard
+from graphql_api.identity import Identity
 from graphql_api.leave.loaders import leave_loader
 from graphql_api.training.loaders import (
     mentoring_loader,
@@ -38,6 +39,7 @@ from projections.mentorings import MentoringRow
 from projections.training_programmes import ParticipantRow, ProgrammeRow
 from projections.units import UnitRow
 from services.caller import Caller
+from services.read_pool import TenantPool
 from services.runtime import Runtime
 
 
@@ -120,18 +122,32 @@ class Context:
         """The authenticated caller, or UNAUTHENTICATED."""
         return self.identity.require()
 
-    @property
-    def pool(self) -> asyncpg.Pool:
-        """The read-model connection pool."""
-        return self.runtime.pool
+    @cached_property
+    def pool(self) -> TenantPool:
+        """The read models as the caller's tenant sees them (row-level security, see
+        services/read_pool.py); without a caller, no tenant's rows at all."""
+        return tenant_pool(self.runtime, self.identity)
+
+    @cached_property
+    def access(self) -> AccessGuard:
+        """This request's side of the authorisation policy (graphql_api/guard.py)."""
+        return AccessGuard(self.caller, self.pool)
 
 
-def build_context(runtime: Runtime, headers: Mapping[str, str], correlation_id: str) -> Context:
-    """The context of one request, from its headers (a malformed header is a 400)."""
+def tenant_pool(runtime: Runtime, identity: Identity) -> TenantPool:
+    """The runtime's read pool scoped to the identity's tenant (None without a caller)."""
+    return TenantPool(runtime.pool, identity.caller.tenant if identity.caller else None)
+
+
+def build_context(
+    runtime: Runtime, headers: Mapping[str, str], correlation_id: str, identity: Identity
+) -> Context:
+    """The context of one request: its authenticated identity (graphql_api/authentication.py)
+    and its headers (a malformed header is a 400)."""
     return Context(
         runtime=runtime,
-        identity=identify(headers, correlation_id),
+        identity=identity,
         correlation_id=correlation_id,
-        loaders=Loaders.for_request(runtime.pool),
+        loaders=Loaders.for_request(tenant_pool(runtime, identity)),
         read_after=read_after_from(headers),
     )

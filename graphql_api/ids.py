@@ -23,7 +23,7 @@ def parse_id(raw: str, what: str) -> UUID:
     try:
         return UUID(raw)
     except ValueError:
-        raise InvalidArgument(f"{what} {raw!r} is not a valid id.") from None
+        raise InvalidArgument(f"{what} {raw[:40]!r} is not a valid id.") from None
 
 
 def nip_cursor(nip: str) -> str:
@@ -39,5 +39,5 @@ def nip_from_cursor(cursor: str) -> str:
         text = ""
     nip = text.removeprefix(_CURSOR_PREFIX)
     if not text.startswith(_CURSOR_PREFIX) or not (nip.isascii() and nip.isdigit()):
-        raise InvalidArgument(f"Cursor {cursor!r} is not one this API gave out.")
+        raise InvalidArgument(f"Cursor {cursor[:40]!r} is not one this API gave out.")
     return nip

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.graphql import OperationType
 
+from graphql_api.access_log.queries import AccessLogQueries
 from graphql_api.appraisal.mutations import AppraisalMutations
 from graphql_api.appraisal.mutations_assessment import AssessmentMutations
 from graphql_api.appraisal.queries import AppraisalQueries
@@ -22,10 +24,15 @@ from graphql_api.consistency import (
     WAIT_TIMEOUT_HEADER,
     WaitForReadModels,
 )
+from graphql_api.documents import BoundedDocuments, DocumentCaches, requested_operation
 from graphql_api.employees.mutations import EmployeeMutations
 from graphql_api.employees.queries import EmployeeQueries
 from graphql_api.errors import log_unexpected, shape_error
+from graphql_api.guard import PolicyCheck, apply_private_guards
 from graphql_api.leave.mutations import LeaveMutations
+from graphql_api.limits import Limits
+from graphql_api.tenants.mutations import TenantMutations
+from graphql_api.tenants.queries import TenantQueries
 from graphql_api.training.mutations import TrainingMutations
 from graphql_api.training.queries import TrainingQueries
 from graphql_api.units.mutations import UnitMutations
@@ -37,8 +44,8 @@ Read models follow the event log a moment behind it. To read your own write, sen
 `position` a mutation returned as the HTTP header `{MIN_POSITION_HEADER}: <int>`: the query
 waits until the read models reach it, at most `{WAIT_TIMEOUT_HEADER}` milliseconds (default
 {DEFAULT_WAIT_MS}, at most {MAX_WAIT_MS}), then fails with code READ_MODEL_LAG and the
-position reached. Callers identify with the X-Jejak-User, X-Jejak-Role and X-Jejak-Tenant
-headers, set by the authenticating gateway."""
+position reached. Callers send an OpenID Connect bearer token (`Authorization: Bearer <jwt>`);
+a token granting several roles picks one with `X-Jejak-Act-As: <role>`."""
 
 MUTATION_DESCRIPTION = """Commands of an HR officer (or admin) of a tenant.
 
@@ -48,7 +55,15 @@ last event. A refused command records nothing and fails with the rule's `extensi
 
 
 @strawberry.type(description=QUERY_DESCRIPTION)
-class Query(EmployeeQueries, UnitQueries, AuditQueries, AppraisalQueries, TrainingQueries):
+class Query(
+    EmployeeQueries,
+    UnitQueries,
+    AuditQueries,
+    AccessLogQueries,
+    AppraisalQueries,
+    TrainingQueries,
+    TenantQueries,
+):
     pass
 
 
@@ -60,6 +75,7 @@ class Mutation(
     AppraisalMutations,
     AssessmentMutations,
     TrainingMutations,
+    TenantMutations,
 ):
     pass
 
@@ -69,7 +85,10 @@ class JejakSchema(strawberry.Schema):
 
     Errors are shaped after `execute` rather than in an extension, because strawberry returns
     errors raised in parsing or in an extension hook without passing them to extensions.
+    `limits` are the request limits its documents are parsed and validated within.
     """
+
+    limits: Limits
 
     async def execute(
         self,
@@ -81,15 +100,19 @@ class JejakSchema(strawberry.Schema):
         allowed_operation_types: Iterable[OperationType] | None = None,
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
-        result = await super().execute(
-            query,
-            variable_values,
-            context_value,
-            root_value,
-            operation_name,
-            allowed_operation_types,
-            operation_extensions,
-        )
+        requested = requested_operation.set(operation_name)
+        try:
+            result = await super().execute(
+                query,
+                variable_values,
+                context_value,
+                root_value,
+                operation_name,
+                allowed_operation_types,
+                operation_extensions,
+            )
+        finally:
+            requested_operation.reset(requested)
         if result.errors:
             result.errors = [shape_error(error) for error in result.errors]
         return result
@@ -100,17 +123,29 @@ class JejakSchema(strawberry.Schema):
         log_unexpected(errors)
 
 
-def build_schema() -> JejakSchema:
-    """The Jejak schema with its extensions (caches are per-process, bounded LRU)."""
-    return JejakSchema(
-        query=Query,
-        mutation=Mutation,
-        extensions=[
-            lambda: ParserCache(maxsize=512),
-            lambda: ValidationCache(maxsize=512),
-            WaitForReadModels,
-        ],
+def build_schema(limits: Limits | None = None) -> JejakSchema:
+    """The Jejak schema with its extensions, its documents bounded by `limits` (default: as
+    the environment sets them; graphql_api/limits.py) and cached within them.
+
+    The policy's PRIVATE fields get their guard first (graphql_api/guard.py): the types are
+    found by converting the schema once, and converted again with the guards in place.
+    """
+    limits = Limits.from_env() if limits is None else limits
+    caches = DocumentCaches(limits)
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        lambda: BoundedDocuments(caches),
+        PolicyCheck,
+        WaitForReadModels,
+    ]
+    found = strawberry.Schema(query=Query, mutation=Mutation)
+    apply_private_guards(
+        concrete.definition
+        for concrete in found.schema_converter.type_map.values()
+        if isinstance(concrete.definition, StrawberryObjectDefinition)
     )
+    built = JejakSchema(query=Query, mutation=Mutation, extensions=extensions)
+    built.limits = limits
+    return built
 
 
 schema = build_schema()

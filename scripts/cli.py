@@ -13,6 +13,8 @@ from dataclasses import asdict
 from domain.aggregates.employee import Employee
 from projections.reader import EventReader
 from projections.rebuild import rebuild
+from projections.registry import all_projections
+from projections.retry import retry_dead_letters
 from projections.runner import ProjectionRunner
 from projections.status import projection_status
 from scripts.appraisal_cli import add_appraisal_command
@@ -20,6 +22,7 @@ from scripts.bench.cli import add_bench_command
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import load_demo_if_empty
 from scripts.progress import ProgressBar
+from scripts.token_cli import add_token_command, print_demo_tokens, serve_authenticator
 from services.audit import employee_trail
 from services.database import Database, resolve_database
 from services.personnel import PersonnelApplication, normalize_nip
@@ -46,29 +49,31 @@ def _personnel(database: Database) -> Iterator[PersonnelApplication]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    """Serve until SIGTERM or SIGINT, then stop the embedded PostgreSQL if this process was last."""
     from graphql_api.app import create_app
     from graphql_api.logging import configure_logging
+    from scripts.serve import StopSignals, serve
     from services.runtime import open_runtime
 
     configure_logging()
-    with _database() as database:
-        if args.demo and load_demo_if_empty(database):
+    authenticator = serve_authenticator(args.host, args.port)  # a bad setting stops us here
+    # Outermost, so a signal while PostgreSQL starts or stops is noted, never raised midway.
+    with StopSignals() as stop, _database() as database:
+        if args.demo and not stop.requested and load_demo_if_empty(database):
             print("Loaded the demo data: 500 generated employees.", file=sys.stderr)
-        app = create_app(
-            lambda: open_runtime(database, run_projections=not args.no_projections),
-        )
-        print(f"Jejak on http://{args.host}:{args.port}/graphql", file=sys.stderr)
-        uvicorn.run(
-            app,
-            host=args.host,
-            port=args.port,
-            log_level="warning",
-            log_config=None,
-            access_log=False,
-        )
+        if args.demo:
+            print_demo_tokens(authenticator)
+        if not stop.requested:
+            app = create_app(
+                lambda: open_runtime(database, run_projections=not args.no_projections),
+                authenticator=authenticator,
+            )
+            serve(app, args.host, args.port, announce=_announce_listening)
     return 0
+
+
+def _announce_listening(address: str) -> None:
+    print(f"Jejak on {address}/graphql", file=sys.stderr, flush=True)
 
 
 def cmd_projections_run(_: argparse.Namespace) -> int:
@@ -95,6 +100,11 @@ def cmd_projections_rebuild(args: argparse.Namespace) -> int:
             f"Rebuilt every read model from {report.events:,} events in {report.seconds:.1f}s "
             f"({report.rate:,.0f} events/s); live at position {report.position:,}."
         )
+    for dead_letter in report.dead_letters:
+        print(f"DEGRADED: {dead_letter.describe()}")
+    if report.dead_letters:
+        print("Held read models are stale: fix the cause, then run `jejak projections retry`.")
+        return 1
     return 0
 
 
@@ -104,11 +114,27 @@ def cmd_projections_status(_: argparse.Namespace) -> int:
         if not rows:
             print("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
             return 1
-        print(f"{'projection':<12} {'position':>10} {'head':>10} {'lag':>8}  updated")
+        print(f"{'projection':<20} {'position':>10} {'head':>10} {'lag':>8} {'state':<8}  updated")
         for row in rows:
-            counts = f"{row.position:>10,} {row.head:>10,} {row.lag:>8,}"
-            print(f"{row.name:<12} {counts}  {row.updated_at}")
-    return 0
+            counts = f"{row.position:>10,} {row.head:>10,} {row.lag:>8,} {row.state:<8}"
+            print(f"{row.name:<20} {counts}  {row.updated_at}")
+        degraded = [row for row in rows if row.reason]
+        for row in degraded:
+            print(f"{row.name} is DEGRADED: {row.reason}")
+    return 1 if degraded else 0
+
+
+def cmd_projections_retry(args: argparse.Namespace) -> int:
+    with _database() as database, _personnel(database) as personnel:
+        report = retry_dead_letters(database, EventReader(personnel), args.projection)
+    if not report.retried:
+        print("No read model is held: nothing to retry.")
+        return 0
+    for applied in report.resolved:
+        print(f"Applied #{applied.position} ({applied.topic}) to {applied.projection}: caught up.")
+    for failing in report.failing:
+        print(f"Still failing: {failing.describe()}", file=sys.stderr)
+    return 1 if report.failing else 0
 
 
 def cmd_audit_employee(args: argparse.Namespace) -> int:
@@ -152,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_generate_command(commands)
     add_appraisal_command(commands)
     add_bench_command(commands)
+    add_token_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True
@@ -164,9 +191,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rebuild_parser.add_argument("--batch-size", type=int, default=2000)
     rebuild_parser.set_defaults(func=cmd_projections_rebuild)
-    projections.add_parser("status", help="each projection's position and lag").set_defaults(
-        func=cmd_projections_status
+    projections.add_parser(
+        "status", help="each projection's position, lag and state (exits 1 if one is DEGRADED)"
+    ).set_defaults(func=cmd_projections_status)
+    retry_parser = projections.add_parser(
+        "retry",
+        help="after a fix, re-apply the events held projections could not apply "
+        "(exits 1 naming those that still fail)",
     )
+    retry_parser.add_argument(
+        "--projection",
+        action="append",
+        choices=sorted(projection.name for projection in all_projections()),
+        help="only this projection (repeatable); all held ones by default",
+    )
+    retry_parser.set_defaults(func=cmd_projections_retry)
 
     audit = commands.add_parser("audit", help="oversight").add_subparsers(
         dest="subject", required=True

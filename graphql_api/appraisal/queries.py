@@ -1,7 +1,8 @@
 """Queries on appraisal cycles: appraisals, history, explanations, summaries, 9-box, recompute.
 
-HR and auditors read everything of their tenant; an ASN reads the appraisals they are the
-employee, appraiser or superior of. Feedback givers are shown to HR and auditors only.
+Who may read what is the policy's (access/policy.py): one person's appraisal is private
+(the person, their supervisor chain, HR and auditors; checked by graphql_api/guard.py before
+the resolver runs). Feedback givers are shown to HR and auditors only.
 """
 
 from __future__ import annotations
@@ -13,14 +14,24 @@ from uuid import UUID
 import strawberry
 from strawberry import Info
 
+from access import policy
 from domain.aggregates.employee import Employee
-from domain.errors import AppraisalForbidden, AppraisalNotFound, CycleNotFound
+from domain.errors import AppraisalNotFound, CycleNotFound
 from graphql_api.appraisal import summaries as s
 from graphql_api.appraisal.mutations import cycle_id as parse_cycle_id
 from graphql_api.appraisal.types import Appraisal
 from graphql_api.context import Context
 from graphql_api.fields import resolver
 from graphql_api.ids import parse_id
+from graphql_api.paging import (
+    APPRAISAL_ACTIONS,
+    APPRAISAL_CYCLES,
+    APPRAISAL_HISTORY,
+    TALENT_GRID,
+    check_first,
+    description,
+    page_after,
+)
 from projections.appraisal_cycles import CycleRow, tenant_cycles
 from projections.appraisal_records import appraisal_of
 from projections.appraisal_summaries import (
@@ -30,12 +41,12 @@ from projections.appraisal_summaries import (
     talent_grid,
     unit_summary,
 )
-from services.appraisal import READERS
 from services.personnel import normalize_nip
 
 
 def is_reader(context: Context) -> bool:
-    return context.caller.actor.role in READERS
+    """Whether the caller reads the whole tenant (feedback givers, everyone's actions)."""
+    return policy.reads_whole_tenant(context.caller.actor.role)
 
 
 async def load_cycle(context: Context, raw: strawberry.ID) -> CycleRow:
@@ -46,13 +57,6 @@ async def load_cycle(context: Context, raw: strawberry.ID) -> CycleRow:
     return cycle
 
 
-def check_party(context: Context, row: dict[str, Any]) -> None:
-    """HR and auditors read any appraisal; an ASN only as its employee, appraiser or superior."""
-    parties = {row["nip"], row["appraiser"], row["superior"]}
-    if not is_reader(context) and context.caller.actor.user_id not in parties:
-        raise AppraisalForbidden(f"The appraisal of {row['nip']} is for its parties only.")
-
-
 async def load_appraisal(
     context: Context, raw: strawberry.ID, nip: str
 ) -> tuple[CycleRow, dict[str, Any]]:
@@ -60,16 +64,18 @@ async def load_appraisal(
     row = await appraisal_of(context.pool, cycle.id, normalize_nip(nip))
     if row is None:
         raise AppraisalNotFound(f"{nip} is not enrolled in the {cycle.year} cycle.")
-    check_party(context, row)
     return cycle, row
 
 
 @strawberry.type
 class AppraisalQueries:
-    @resolver("The tenant's appraisal cycles, newest first.")
-    async def appraisal_cycles(self, info: Info[Context, None]) -> list[s.AppraisalCycle]:
+    @resolver(description("The tenant's appraisal cycles, newest first.", APPRAISAL_CYCLES))
+    async def appraisal_cycles(
+        self, info: Info[Context, None], first: int = APPRAISAL_CYCLES.default
+    ) -> list[s.AppraisalCycle]:
+        check_first(first, APPRAISAL_CYCLES)
         cycles = await tenant_cycles(info.context.pool, info.context.caller.tenant)
-        return [s.AppraisalCycle.of(c) for c in cycles]
+        return [s.AppraisalCycle.of(c) for c in cycles[:first]]
 
     @resolver(
         "One employee's appraisal in a cycle: SKP, realisations, feedback, ratings, predikat."
@@ -80,13 +86,16 @@ class AppraisalQueries:
         _, row = await load_appraisal(info.context, cycle_id, nip)
         return Appraisal.of(row, reveal_givers=is_reader(info.context))
 
-    @resolver("An employee's appraisals across cycles, oldest first.")
-    async def appraisal_history(self, info: Info[Context, None], nip: str) -> list[Appraisal]:
+    @resolver(
+        description("An employee's appraisals across cycles, oldest first.", APPRAISAL_HISTORY)
+    )
+    async def appraisal_history(
+        self, info: Info[Context, None], nip: str, first: int = APPRAISAL_HISTORY.default
+    ) -> list[Appraisal]:
+        check_first(first, APPRAISAL_HISTORY)
         context = info.context
         rows = await context.loaders.appraisal_histories.load(Employee.id_for(normalize_nip(nip)))
-        mine = [r for r in rows if r["tenant"] == context.caller.tenant]
-        for row in mine:
-            check_party(context, row)
+        mine = [r for r in rows if r["tenant"] == context.caller.tenant][:first]
         return [Appraisal.of(r, reveal_givers=is_reader(context)) for r in mine]
 
     @resolver(
@@ -113,7 +122,6 @@ class AppraisalQueries:
     async def appraisal_cycle_summary(
         self, info: Info[Context, None], cycle_id: strawberry.ID
     ) -> s.AppraisalCycleSummary:
-        info.context.caller.require(READERS, "Reading a cycle's summary")
         cycle = await load_cycle(info.context, cycle_id)
         rows = await cycle_rows(info.context.pool, cycle)
         return s.AppraisalCycleSummary(
@@ -127,32 +135,51 @@ class AppraisalQueries:
     async def unit_appraisal_summary(
         self, info: Info[Context, None], cycle_id: strawberry.ID, unit_id: strawberry.ID
     ) -> s.UnitAppraisalSummary:
-        info.context.caller.require(READERS, "Reading a unit's distribution")
         cycle = await load_cycle(info.context, cycle_id)
         unit = parse_id(str(unit_id), "unitId")
         rows = await cycle_rows(info.context.pool, cycle, unit)
         return s.UnitAppraisalSummary.of(unit_summary(cycle, unit, rows))
 
-    @resolver("What a person (NIP) must do next in a cycle; an ASN sees their own.")
+    @resolver(
+        description(
+            "What a person (NIP) must do next in a cycle; an ASN sees their own.",
+            APPRAISAL_ACTIONS,
+        )
+    )
     async def appraisal_actions(
-        self, info: Info[Context, None], cycle_id: strawberry.ID, actor: str | None = None
+        self,
+        info: Info[Context, None],
+        cycle_id: strawberry.ID,
+        actor: str | None = None,
+        first: int = APPRAISAL_ACTIONS.default,
     ) -> list[s.AppraisalAction]:
+        check_first(first, APPRAISAL_ACTIONS)
         context = info.context
         if not is_reader(context):
             actor = context.caller.actor.user_id
         cycle = await load_cycle(context, cycle_id)
         actions = outstanding_actions(await cycle_rows(context.pool, cycle))
-        return [s.AppraisalAction.of(a) for a in actions if actor is None or a.actor == actor]
+        wanted = [a for a in actions if actor is None or a.actor == actor]
+        return [s.AppraisalAction.of(a) for a in wanted[:first]]
 
-    @resolver("The 9-box talent grid: everyone with an annual predikat and a potential assessment.")
+    @resolver(
+        description(
+            "The 9-box talent grid: everyone with an annual predikat and a potential "
+            "assessment, by NIP.",
+            TALENT_GRID,
+            "the last NIP seen",
+        )
+    )
     async def talent_grid(
         self,
         info: Info[Context, None],
         cycle_id: strawberry.ID,
         unit_id: strawberry.ID | None = None,
+        first: int = TALENT_GRID.default,
+        after: str | None = None,
     ) -> list[s.TalentGridEntry]:
-        info.context.caller.require(READERS, "Reading the talent grid")
         cycle = await load_cycle(info.context, cycle_id)
         unit: UUID | None = parse_id(str(unit_id), "unitId") if unit_id else None
         rows = await cycle_rows(info.context.pool, cycle, unit)
-        return [s.TalentGridEntry.of(cell) for cell in talent_grid(rows)]
+        cells = page_after(talent_grid(rows), first, TALENT_GRID, lambda cell: cell.nip, after)
+        return [s.TalentGridEntry.of(cell) for cell in cells]

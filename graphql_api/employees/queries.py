@@ -12,11 +12,12 @@ from graphql_api.enums import EmploymentStatus, EmploymentType, JabatanKind
 from graphql_api.errors import InvalidArgument, PageTooLarge
 from graphql_api.fields import resolver
 from graphql_api.ids import nip_from_cursor, parse_id
+from graphql_api.paging import EMPLOYEES
 from projections.employees import EmployeeFilter as RowFilter
 from projections.employees import EmployeeRow, employee_by_nip, list_employees
 from services.personnel import normalize_nip
 
-MAX_PAGE_SIZE = 100
+MAX_PAGE_SIZE = EMPLOYEES.maximum
 
 
 @strawberry.input(name="EmployeeFilter", description="Narrow a list of employees; all must match.")
@@ -53,7 +54,7 @@ class EmployeeQueries:
         unit_id: strawberry.ID,
         include_subunits: bool = True,
         filter: EmployeeFilterInput | None = None,
-        first: int = 20,
+        first: int = EMPLOYEES.default,
         after: str | None = None,
     ) -> EmployeeConnection:
         return await employee_page(

@@ -91,6 +91,10 @@ class Employee:
             unit_row=unit_row,
         )
 
+    def owner(self) -> tuple[UUID, frozenset[UUID]]:
+        """Whose record this is, for the policy (graphql_api/guard.py)."""
+        return self.row.id, frozenset()
+
     @resolver("The unit kerja the employee is in.")
     def unit(self, info: Info[Context, None]) -> Unit:
         if self.unit_row is not None:

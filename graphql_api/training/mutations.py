@@ -103,6 +103,7 @@ class TrainingMutations:
     async def nominate_participant(
         self, info: Resolving, input: ParticipantInput
     ) -> ProgrammeRecorded:
+        await info.context.access.require_team(input.nip, "Nominating")
         return ProgrammeRecorded.of(await _run(info, "nominate", input))
 
     @mutation("An employee (their NIP as user id) applies for a programme.")

@@ -5,10 +5,19 @@ from __future__ import annotations
 import strawberry
 from strawberry import Info
 
+from domain.dates import check_year
 from domain.learning import jp_by_competency, jp_by_form, jp_earned, jp_status
 from graphql_api.context import Context
 from graphql_api.fields import resolver
 from graphql_api.ids import parse_id, to_id
+from graphql_api.paging import (
+    COMPETENCY_GAPS,
+    EXTERNAL_LEARNING,
+    TRAINING_PROGRAMMES,
+    check_first,
+    description,
+    page_after,
+)
 from graphql_api.training.reports import (
     Competency,
     CompetencyCatalogue,
@@ -42,12 +51,26 @@ async def _employee(info: Info[Context, None], nip: str) -> EmployeeRow | None:
 
 @strawberry.type
 class TrainingQueries:
-    @resolver("The caller tenant's training programmes (of one status: OPEN, FINISHED, CANCELLED).")
+    @resolver(
+        description(
+            "The caller tenant's training programmes (of one status: OPEN, FINISHED, "
+            "CANCELLED), by first session and title.",
+            TRAINING_PROGRAMMES,
+            "the id of the last programme seen",
+        )
+    )
     async def training_programmes(
-        self, info: Info[Context, None], status: str | None = None
+        self,
+        info: Info[Context, None],
+        status: str | None = None,
+        first: int = TRAINING_PROGRAMMES.default,
+        after: strawberry.ID | None = None,
     ) -> list[TrainingProgramme]:
+        check_first(first, TRAINING_PROGRAMMES)
         rows = await programmes(info.context.pool, info.context.caller.tenant, status)
-        return [TrainingProgramme.from_row(r) for r in rows]
+        after_id = parse_id(after, "after") if after is not None else None
+        page = page_after(rows, first, TRAINING_PROGRAMMES, lambda r: r.id, after_id)
+        return [TrainingProgramme.from_row(r) for r in page]
 
     @resolver("One training programme by id.")
     async def training_programme(
@@ -64,6 +87,7 @@ class TrainingQueries:
     async def training_year(
         self, info: Info[Context, None], nip: str, year: int
     ) -> TrainingYear | None:
+        check_year(year)
         employee = await _employee(info, nip)
         if employee is None:
             return None
@@ -89,24 +113,29 @@ class TrainingQueries:
     ) -> TrainingCompliance:  # fmt: skip
         report = await compliance(
             info.context.pool, info.context.caller.tenant,
-            parse_id(unit_id, "unitId") if unit_id is not None else None, year,
+            parse_id(unit_id, "unitId") if unit_id is not None else None, check_year(year),
             info.context.runtime.training.clock().date(), include_subunits,
         )  # fmt: skip
         return TrainingCompliance.of(report)
 
     @resolver(
-        "Competencies the jabatan in a unit (with sub-units; the tenant without unitId) "
-        "require that employees have not developed, with the open programmes closing each gap."
+        description(
+            "Competencies the jabatan in a unit (with sub-units; the tenant without unitId) "
+            "require that employees have not developed, with the open programmes closing "
+            "each gap.",
+            COMPETENCY_GAPS,
+        )
     )
     async def competency_gaps(
         self, info: Info[Context, None], unit_id: strawberry.ID | None = None,
-        include_subunits: bool = True,
+        include_subunits: bool = True, first: int = COMPETENCY_GAPS.default,
     ) -> list[CompetencyGap]:  # fmt: skip
+        check_first(first, COMPETENCY_GAPS)
         report = await unit_gaps(
             info.context.pool, info.context.caller.tenant,
             parse_id(unit_id, "unitId") if unit_id is not None else None, include_subunits,
         )  # fmt: skip
-        return CompetencyGap.all_of(report)
+        return CompetencyGap.all_of(report)[:first]
 
     @resolver(
         "For an employee whose latest annual predikat is below Baik, open programmes for the "
@@ -133,12 +162,25 @@ class TrainingQueries:
             ],
         )
 
-    @resolver("External learning submitted in the tenant (SUBMITTED ones await HR).")
+    @resolver(
+        description(
+            "External learning submitted in the tenant (SUBMITTED ones await HR), in the "
+            "order submitted.",
+            EXTERNAL_LEARNING,
+            "the submittedPosition of the last one seen",
+        )
+    )
     async def external_learning_submissions(
-        self, info: Info[Context, None], decision: str | None = None
+        self,
+        info: Info[Context, None],
+        decision: str | None = None,
+        first: int = EXTERNAL_LEARNING.default,
+        after: int | None = None,
     ) -> list[ExternalLearningSubmission]:
+        check_first(first, EXTERNAL_LEARNING)
         rows = await submissions(info.context.pool, info.context.caller.tenant, decision)
-        return [ExternalLearningSubmission.from_row(r) for r in rows]
+        page = page_after(rows, first, EXTERNAL_LEARNING, lambda r: r.submitted_position, after)
+        return [ExternalLearningSubmission.from_row(r) for r in page]
 
     @resolver("One mentoring by id, with its meetings.")
     async def mentoring(self, info: Info[Context, None], id: strawberry.ID) -> Mentoring | None:

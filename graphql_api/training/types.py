@@ -46,6 +46,10 @@ class Participant:
     reason: str | None = strawberry.field(description="Of a rejection, withdrawal or cancellation.")
     last_position: int
 
+    def owner(self) -> tuple[UUID, frozenset[UUID]]:
+        """Whose record this is, for the policy (graphql_api/guard.py)."""
+        return _uuid(self.employee_id), frozenset()
+
     @resolver("The employee.")
     async def employee(self, info: Info[Context, None]) -> Employee | None:
         return await _employee(info, _uuid(self.employee_id))
@@ -160,6 +164,10 @@ class Mentoring:
     end_position: int | None = strawberry.field(description="Position of the JP-granting event.")
     meetings: list[MentoringMeeting]
 
+    def owner(self) -> tuple[UUID, frozenset[UUID]]:
+        """The mentee's record, with the mentor as a party (graphql_api/guard.py)."""
+        return _uuid(self.mentee_id), frozenset({_uuid(self.mentor_id)})
+
     @resolver("The mentor.")
     async def mentor(self, info: Info[Context, None]) -> Employee | None:
         return await _employee(info, _uuid(self.mentor_id))
@@ -197,6 +205,10 @@ class ExternalLearningSubmission:
     decision_reason: str | None
     submitted_position: int
     decided_position: int | None
+
+    def owner(self) -> tuple[UUID, frozenset[UUID]]:
+        """Whose record this is, for the policy (graphql_api/guard.py)."""
+        return _uuid(self.employee_id), frozenset()
 
     @resolver("The employee who completed it.")
     async def employee(self, info: Info[Context, None]) -> Employee | None:

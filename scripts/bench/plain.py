@@ -24,9 +24,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from access.dev_issuer import dev_issuer_url
+from access.settings import IdentitySettings
 from domain.employment import EmploymentType
 from domain.ranks import parse_golongan
-from graphql_api.identity import identify
+from graphql_api.identity import Authenticator
 from graphql_api.ids import nip_cursor, to_id
 from graphql_api.logging import RequestLogMiddleware
 from projections.career import career_histories
@@ -68,6 +70,8 @@ def build_plain_app(database: Database) -> Starlette:
     personnel application for the command."""
     pools: dict[str, asyncpg.Pool] = {}
     applications: dict[str, PersonnelApplication] = {}
+    # The same verification as the API's: a token costs both sides alike.
+    authenticator = Authenticator.from_settings(IdentitySettings.from_env(), dev_issuer_url())
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -82,7 +86,7 @@ def build_plain_app(database: Database) -> Starlette:
             await pools.pop("read").close()
 
     async def tenant_and_body(request: Request) -> tuple[str, dict[str, Any]]:
-        caller = identify(request.headers, "bench").require()
+        caller = (await authenticator.identify(request.headers, "bench")).require()
         return caller.tenant, await request.json()
 
     async def one_employee(tenant: str, nip: str) -> EmployeeRow | None:
@@ -151,7 +155,7 @@ def build_plain_app(database: Database) -> Starlette:
         return JSONResponse({"data": {"employee": {"nip": row.nip, "careerHistory": history}}})
 
     async def award(request: Request) -> JSONResponse:
-        caller = identify(request.headers, "bench").require()
+        caller = (await authenticator.identify(request.headers, "bench")).require()
         given = (await request.json())["input"]
         command = functools.partial(
             applications["personnel"].record_award,

@@ -7,13 +7,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 
+from scripts.bench.identity import server_environment
 from services.database import Database
 
 GRAPHQL_APP = "scripts.bench.apps:graphql_app"
@@ -36,10 +37,15 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(factory: str, database: Database, workers: int, log: Path) -> Iterator[str]:
-    """Start `factory` under uvicorn with `workers`; yields its base URL once it answers."""
+def serve(
+    factory: str, database: Database, workers: int, log: Path,
+    environment: Mapping[str, str] | None = None,
+) -> Iterator[str]:  # fmt: skip
+    """Start `factory` under uvicorn with `workers` (and `environment` over the benchmark's
+    identity variables); yields its base URL once it answers."""
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=database_url(database))
+    env = dict(os.environ, DATABASE_URL=database_url(database), **server_environment())
+    env.update(environment or {})
     argv = [sys.executable, "-m", "uvicorn", "--factory", factory, "--host", "127.0.0.1"]
     argv += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
     argv += ["--no-access-log"]

@@ -8,6 +8,7 @@ from uuid import UUID
 import psycopg
 
 from projections.base import READ_SCHEMA
+from scripts.bench.identity import bearer_headers
 from services.database import Database
 
 PAGE_SIZE = 50
@@ -61,5 +62,5 @@ def pick_targets(database: Database, nips: int = 20, units: int = 5) -> Targets:
 
 
 def identity_headers(tenant: str) -> dict[str, str]:
-    """An HR officer of the tenant, as the gateway would name them."""
-    return {"X-Jejak-User": "bench-1", "X-Jejak-Role": "hr_officer", "X-Jejak-Tenant": tenant}
+    """An HR officer of the tenant, with a development-issuer bearer token."""
+    return bearer_headers(tenant)

@@ -14,18 +14,26 @@ import pytest
 from graphql_api.app import create_app
 from services.database import Database
 from services.runtime import Runtime, open_runtime
+from tests.tokens import authenticator, bearer
 
 TENANT = "pemkot-palangkaraya"
-HR = {"x-jejak-user": "hr-budi", "x-jejak-role": "hr_officer", "x-jejak-tenant": TENANT}
-AUDITOR = {"x-jejak-user": "inspektorat-1", "x-jejak-role": "auditor", "x-jejak-tenant": TENANT}
+HR = bearer("hr-budi", "hr_officer", TENANT)
+ADMIN = bearer("platform-admin", "admin", TENANT)  # the platform operator
+TEST_TENANTS = {  # registered by the `api` fixture, as the platform admin would
+    TENANT: ("Pemerintah Kota Palangkaraya", "PEMKOT"),
+    "pemkab-kemuning": ("Pemerintah Kabupaten Kemuning", "PEMKAB"),
+}
+REGISTER_TENANT = """mutation($input: RegisterTenantInput!) {
+  registerTenant(input: $input) { code position } }"""
+AUDITOR = bearer("inspektorat-1", "auditor", TENANT)
 
 
 class CountingPool:
     """The read-model pool, counting every statement the API sends through it."""
 
-    def __init__(self, pool: Any) -> None:
-        self._pool = pool
-        self.statements: list[str] = []
+    def __init__(self, pool: Any, statements: list[str] | None = None) -> None:
+        self._pool = pool  # a pool, or one connection acquired from it
+        self.statements: list[str] = [] if statements is None else statements
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._pool, name)
@@ -38,12 +46,15 @@ class CountingPool:
         self.statements.append(query)
         return await self._pool.fetchrow(query, *args)
 
-    async def fetchval(self, query: str, *args: Any) -> Any:
+    async def fetchval(self, query: str, *args: Any, column: int = 0) -> Any:
         self.statements.append(query)
-        return await self._pool.fetchval(query, *args)
+        return await self._pool.fetchval(query, *args, column=column)
 
-    def acquire(self) -> Any:
-        raise AssertionError("A read through an acquired connection would not be counted.")
+    @asynccontextmanager
+    async def acquire(self) -> AsyncIterator[Any]:
+        """A connection whose reads are counted too (tenant-scoped reads take one each)."""
+        async with self._pool.acquire() as connection:
+            yield CountingPool(connection, self.statements)
 
 
 @dataclass
@@ -96,8 +107,25 @@ async def api(database: Database) -> AsyncIterator[Api]:
             pools.append(CountingPool(runtime.pool))
             yield dataclasses.replace(runtime, pool=pools[-1])
 
-    app = create_app(counted_runtime)
+    app = create_app(counted_runtime, authenticator=authenticator())
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://jejak") as client:
-            yield Api(client, pools[0])
+            api = Api(client, pools[0])
+            await register_test_tenants(api)
+            yield api
+
+
+async def register_test_tenants(api: Api) -> None:
+    """The platform admin registers the test tenants through `registerTenant` (one a test
+    generated already stays as it is); then the API is asked once, as HR, to read after the
+    registrations, so the first request of a test finds its tenant known."""
+    for code, (name, kind) in TEST_TENANTS.items():
+        variables = {"input": {"code": code, "name": name, "kind": kind}}
+        body = await api.graphql(REGISTER_TENANT, variables, ADMIN)
+        codes = {error["extensions"]["code"] for error in body.get("errors", [])}
+        assert codes <= {"TENANT_ALREADY_REGISTERED"}, body
+        if not codes:
+            api.last_position = max(api.last_position, body["data"]["registerTenant"]["position"])
+    known = await api.read("{ tenants { code } }")
+    assert known["data"]["tenants"] == [{"code": TENANT}], known

@@ -14,6 +14,7 @@ import pytest
 from domain.appraisal import BERAKHLAK
 from tests.e2e.conftest import HR, TENANT, Api
 from tests.e2e.steps import APPOINT, CREATE_UNIT, appointment, nip_of
+from tests.tokens import bearer
 
 pytestmark = pytest.mark.e2e
 
@@ -65,7 +66,7 @@ SUMMARY = """query($cycleId: ID!, $unitId: ID!) {
 
 
 def asn(nip: str) -> dict[str, str]:
-    return {"x-jejak-user": nip, "x-jejak-role": "employee", "x-jejak-tenant": TENANT}
+    return bearer(nip, "employee", TENANT, nip=nip)
 
 
 async def act(api: Api, query: str, input: dict[str, Any], by: str | None = None) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import Api
+from tests.e2e.conftest import TENANT, Api
+from tests.e2e.steps import APPOINT, appointment, nip_of
 from tests.e2e.training_steps import (
     ACCEPT,
     APPLY,
@@ -21,6 +22,7 @@ from tests.e2e.training_steps import (
     office,
     passes,
 )
+from tests.tokens import bearer
 
 pytestmark = pytest.mark.e2e
 
@@ -34,12 +36,14 @@ PROGRAMME = """query($id: ID!) { trainingProgramme(id: $id) {
 async def test_a_programme_runs_from_enrolment_with_a_waitlist_to_jp_on_the_employee(
     api: Api,
 ) -> None:
-    _, (first, second, third) = await office(api)
+    unit_id, (first, second, third) = await office(api)
+    head = nip_of(9)  # the kepala dinas nominates a member of their own team
+    jabatan = {"kind": "ADMINISTRATOR", "title": "Kepala Dinas Komunikasi dan Informatika"}
+    await api.command(APPOINT, {"input": appointment(9, unit_id, jabatan=jabatan)})
     programme_id = await define_programme(api, capacity=2)
-    supervisor = {"x-jejak-user": "kabid-1", "x-jejak-role": "supervisor"}
-    await as_caller(
-        api, INSTITUTION | supervisor, NOMINATE, {"programmeId": programme_id, "nip": first}
-    )
+    supervisor = bearer(head, "supervisor", TENANT, nip=head)
+    await api.read(PROGRAMME, {"id": programme_id})  # the guard reads who heads the unit
+    await as_caller(api, supervisor, NOMINATE, {"programmeId": programme_id, "nip": first})
     for nip in (second, third):  # two employees apply for themselves
         await as_caller(
             api, employee_headers(nip), APPLY, {"programmeId": programme_id, "nip": nip}

@@ -6,19 +6,17 @@ from typing import Any
 
 from tests.e2e.conftest import TENANT, Api
 from tests.e2e.steps import APPOINT, appointment, create_unit, nip_of
+from tests.tokens import bearer
 
 YEAR = 2026  # the sessions lie in the past of the test run's real clock
 SESSIONS = [{"on": "2026-03-02", "minutes": 240}, {"on": "2026-03-03", "minutes": 240}]
 JUNIOR_NIP = "199503142023022002"  # appointed Feb 2023: the mentee of the staff below
-INSTITUTION = {
-    "x-jejak-user": "bpsdm-kalteng", "x-jejak-role": "training_institution",
-    "x-jejak-tenant": TENANT,
-}  # fmt: skip
+INSTITUTION = bearer("bpsdm-kalteng", "training_institution", TENANT)
 
 
 def employee_headers(nip: str) -> dict[str, str]:
     """An ASN acting for themselves: their NIP is their user id."""
-    return {"x-jejak-user": nip, "x-jejak-role": "employee", "x-jejak-tenant": TENANT}
+    return bearer(nip, "employee", TENANT, nip=nip)
 
 
 def _mutation(name: str, input_type: str, id_field: str) -> str:

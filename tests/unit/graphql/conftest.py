@@ -7,7 +7,6 @@ real PersonnelApplication with in-memory persistence.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -16,18 +15,26 @@ from uuid import UUID
 
 import pytest
 
+from access.access_log import AccessEntry
 from domain.aggregates.employee import Employee
+from domain.aggregates.org_unit import OrgUnit
 from domain.leave import AnnualLeaveBalance
+from domain.meta import Actor
 from graphql_api.consistency import ReadAfter
 from graphql_api.context import Context, Loaders
-from graphql_api.identity import identify
+from graphql_api.identity import Identity
 from graphql_api.schema import schema
+from projections.access_facts import OwnerFacts
 from projections.career import CareerEntry
 from projections.employees import EmployeeFilter, EmployeePage, EmployeeRow
 from projections.event_log import LoggedEvent
 from projections.leave import LeaveEntry
+from projections.positions import Hold
 from projections.units import UnitRow
+from services.caller import Caller
 from services.personnel import PersonnelApplication
+from tests.tenants import register_in
+from tests.tokens import bearer
 
 TENANT = "pemkot-palangkaraya"
 OTHER_TENANT = "pemkab-kemuning"
@@ -36,7 +43,7 @@ NOW = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 
 def unit_row(code: str, parent: UnitRow | None = None, tenant: str = TENANT) -> UnitRow:
     return UnitRow(
-        id=uuid.uuid5(uuid.NAMESPACE_URL, f"{tenant}/{code}"), tenant=tenant, code=code,
+        id=OrgUnit.id_for(tenant, code), tenant=tenant, code=code,
         name=f"Unit {code}", kind="DINAS" if parent is None else "BIDANG",
         parent_id=parent.id if parent else None, depth=parent.depth + 1 if parent else 1,
         head_count=0,
@@ -68,6 +75,7 @@ class FakeReadModels:
     careers: dict[UUID, list[CareerEntry]] = field(default_factory=dict)
     leave: dict[UUID, list[LeaveEntry]] = field(default_factory=dict)
     events: dict[UUID, list[LoggedEvent]] = field(default_factory=dict)
+    access_log: list[AccessEntry] = field(default_factory=list)
     calls: list[tuple[str, Any]] = field(default_factory=list)
 
     def names_called(self) -> list[str]:
@@ -139,6 +147,34 @@ class FakeReadModels:
         events = [e for e in self.events.get(employee_id, []) if e.position > (after_position or 0)]
         return events[:first]
 
+    def unit_path(self, unit_id: UUID) -> str:
+        parents = {u.id: u.parent_id for u in self.units}
+        current: UUID | None = unit_id
+        chain: list[str] = []
+        while current is not None:
+            chain.append(str(current))
+            current = parents.get(current)
+        return "/" + "".join(f"{part}/" for part in reversed(chain))
+
+    async def owners(self, _: Any, ids: Sequence[UUID]) -> list[OwnerFacts | None]:
+        self.calls.append(("owners", list(ids)))
+        found = {e.id: e for e in self.employees}
+        return [
+            OwnerFacts(e.nip, e.tenant, self.unit_path(e.unit_id), frozenset()) if e else None
+            for e in (found.get(i) for i in ids)
+        ]
+
+    async def headed_unit_paths(self, _: Any, tenant: str, nip: str) -> tuple[str, ...]:
+        self.calls.append(("headed_unit_paths", nip))
+        return tuple(
+            self.unit_path(e.unit_id)
+            for e in self.employees
+            if e.tenant == tenant and e.nip == nip and e.jabatan_title.startswith("Kepala ")
+        )
+
+    async def append_access(self, _: Any, entries: Sequence[AccessEntry]) -> None:
+        self.access_log.extend(entries)
+
 
 _PATCHES = {
     "graphql_api.units.loaders": ["units_by_ids", "unit_tree"],
@@ -148,6 +184,7 @@ _PATCHES = {
     "graphql_api.leave.loaders": ["leave_records"],
     "graphql_api.employees.types": ["leave_balance"],
     "graphql_api.audit.queries": ["employee_by_nip", "events_about"],
+    "graphql_api.guard": ["owners", "headed_unit_paths"],
 }
 
 
@@ -158,7 +195,40 @@ def read_models(monkeypatch: pytest.MonkeyPatch) -> FakeReadModels:
     for module, names in _PATCHES.items():
         for name in names:
             monkeypatch.setattr(f"{module}.{name}", getattr(fake, name))
+    monkeypatch.setattr("access.access_log.append", fake.append_access)
     return fake
+
+
+def patch_guard(
+    monkeypatch: pytest.MonkeyPatch,
+    employees: Sequence[EmployeeRow],
+    parties: dict[str, frozenset[str]] | None = None,
+) -> list[AccessEntry]:
+    """What the access guard (graphql_api/guard.py) reads, over `employees`: their tenant,
+    a unit path of their unit id, and the appraisal `parties` by NIP; nobody heads a unit.
+    Returns the list the access log's rows go to."""
+    parties = parties or {}
+    logged: list[AccessEntry] = []
+
+    async def owners(_: Any, ids: Sequence[UUID]) -> list[OwnerFacts | None]:
+        found = {e.id: e for e in employees}
+        return [
+            OwnerFacts(e.nip, e.tenant, f"/{e.unit_id}/", parties.get(e.nip, frozenset()))
+            if e
+            else None
+            for e in (found.get(i) for i in ids)
+        ]
+
+    async def headed_unit_paths(_: Any, tenant: str, nip: str) -> tuple[str, ...]:
+        return ()
+
+    async def append(_: Any, entries: Sequence[AccessEntry]) -> None:
+        logged.extend(entries)
+
+    monkeypatch.setattr("graphql_api.guard.owners", owners)
+    monkeypatch.setattr("graphql_api.guard.headed_unit_paths", headed_unit_paths)
+    monkeypatch.setattr("access.access_log.append", append)
+    return logged
 
 
 @dataclass
@@ -167,9 +237,13 @@ class FakePositions:
 
     position: int = 0
     waited: list[tuple[int, float]] = field(default_factory=list)
+    holds: list[Hold] = field(default_factory=list)  # projections held at a dead letter
 
     async def current(self) -> int:
         return self.position
+
+    async def held(self) -> list[Hold]:
+        return self.holds
 
     async def wait_for(self, position: int, timeout: float) -> bool:  # noqa: ASYNC109
         self.waited.append((position, timeout))
@@ -186,15 +260,29 @@ class FakeRuntime:
 
 @pytest.fixture
 def runtime() -> FakeRuntime:
-    """A runtime with a real PersonnelApplication on in-memory persistence."""
+    """A runtime with a real PersonnelApplication on in-memory persistence, both test
+    tenants registered in it."""
     personnel = PersonnelApplication(clock=lambda: NOW)
+    register_in(personnel, TENANT, OTHER_TENANT)
     return FakeRuntime(personnel, FakePositions())
 
 
+CALLER_ID = "198001012005011001"
+
+
 def headers_of(role: str | None = "hr_officer", tenant: str = TENANT) -> dict[str, str]:
+    """The bearer token header of a caller in `role` (None: no credentials)."""
+    return {} if role is None else bearer(CALLER_ID, role, tenant)
+
+
+def identity_of(
+    role: str | None = "hr_officer", tenant: str = TENANT, user: str = CALLER_ID,
+    nip: str | None = None,
+) -> Identity:  # fmt: skip
+    """What the authentication gate makes of a caller's token (None: no token)."""
     if role is None:
-        return {}
-    return {"x-jejak-user": "198001012005011001", "x-jejak-role": role, "x-jejak-tenant": tenant}
+        return Identity(None, "No bearer token was sent.")
+    return Identity.of(Caller(Actor(user, role), tenant, "test-correlation", nip))
 
 
 def make_context(
@@ -203,7 +291,7 @@ def make_context(
 ) -> Context:  # fmt: skip
     return Context(
         runtime=runtime,  # type: ignore[arg-type]
-        identity=identify(headers_of(role, tenant), "test-correlation"),
+        identity=identity_of(role, tenant),
         correlation_id="test-correlation",
         loaders=Loaders.for_request(runtime.pool),
         read_after=read_after,

@@ -11,8 +11,11 @@ import pytest
 from starlette.applications import Starlette
 
 from graphql_api.app import create_app
+from projections.positions import Hold
 from services.personnel import PersonnelApplication
-from tests.unit.graphql.conftest import FakePositions, headers_of
+from tests.tokens import authenticator
+from tests.unit.graphql.conftest import TENANT, FakePositions, headers_of
+from tests.unit.graphql.test_tenant_admission import tenant_record
 
 
 @dataclass
@@ -23,6 +26,11 @@ class FakePool:
         if not self.answers:
             raise OSError("connection refused")
         return 1
+
+    async def fetch(self, query: str) -> list[dict[str, Any]]:
+        """rm.tenants as the tenant registry reads it: the test tenant is registered."""
+        assert "tenants" in query, query
+        return [tenant_record(TENANT)]
 
 
 @dataclass
@@ -36,6 +44,9 @@ class FakeRuntime:
     async def lag(self) -> int:
         return self.events_behind
 
+    async def degraded(self) -> list[Hold]:
+        return await self.positions.held()
+
 
 @asynccontextmanager
 async def serving(runtime: FakeRuntime, **options: Any) -> AsyncIterator[httpx.AsyncClient]:
@@ -43,7 +54,7 @@ async def serving(runtime: FakeRuntime, **options: Any) -> AsyncIterator[httpx.A
     async def open_runtime() -> AsyncIterator[Any]:
         yield runtime
 
-    app: Starlette = create_app(open_runtime, **options)
+    app: Starlette = create_app(open_runtime, authenticator=authenticator(), **options)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://jejak") as client:
@@ -70,6 +81,21 @@ async def test_readyz_says_the_read_models_are_behind() -> None:
     assert "11 events behind" in response.json()["reason"]
 
 
+async def test_readyz_is_degraded_with_503_while_a_read_model_is_held() -> None:
+    runtime = FakeRuntime(positions=FakePositions(holds=[Hold("employees", 42)]))
+    async with serving(runtime) as client:
+        response = await client.get("/readyz")
+        alive = await client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["status"], body["degraded"]) == (
+        "degraded",
+        [{"projection": "employees", "heldAt": 42}],
+    )
+    assert "employees at #42" in body["reason"]
+    assert alive.status_code == 200
+
+
 async def test_readyz_says_the_database_does_not_answer() -> None:
     async with serving(FakeRuntime(pool=FakePool(answers=False))) as client:
         response = await client.get("/readyz")
@@ -87,21 +113,23 @@ async def test_graphiql_is_served_at_graphql_without_a_redirect() -> None:
 async def test_a_malformed_json_body_is_a_bad_request() -> None:
     async with serving(FakeRuntime()) as client:
         response = await client.post(
-            "/graphql", content=b'{"query": ', headers={"content-type": "application/json"}
+            "/graphql",
+            content=b'{"query": ',
+            headers=headers_of() | {"content-type": "application/json"},
         )
     assert response.status_code == 400
 
 
 async def test_a_json_body_that_is_not_an_object_is_a_bad_request() -> None:
     async with serving(FakeRuntime()) as client:
-        response = await client.post("/graphql", json="{ __typename }")
+        response = await client.post("/graphql", json="{ __typename }", headers=headers_of())
     assert response.status_code == 400
 
 
 @pytest.mark.parametrize("query", ["{ employee(nip: ", "{ salaries { total } }", ""])
 async def test_an_unparsable_or_invalid_query_is_a_bad_request(query: str) -> None:
     async with serving(FakeRuntime()) as client:
-        response = await client.post("/graphql", json={"query": query})
+        response = await client.post("/graphql", json={"query": query}, headers=headers_of())
     assert response.status_code == 400
 
 
@@ -131,7 +159,9 @@ async def test_each_request_is_logged_as_one_line_with_its_correlation_id(
 async def test_a_malformed_min_position_header_is_a_bad_request() -> None:
     async with serving(FakeRuntime()) as client:
         response = await client.post(
-            "/graphql", json={"query": "{ __typename }"}, headers={"x-min-position": "soon"}
+            "/graphql",
+            json={"query": "{ __typename }"},
+            headers=headers_of() | {"x-min-position": "soon"},
         )
     assert response.status_code == 400
     assert "X-Min-Position" in response.text

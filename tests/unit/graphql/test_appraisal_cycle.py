@@ -8,19 +8,29 @@ The enrolment feeder's read-model queries are replaced by the staff below.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 import pytest
 
 from domain.aggregates.employee import Employee
+from domain.aggregates.org_unit import OrgUnit
 from domain.appraisal import BERAKHLAK, UnitNode
 from domain.appraisal_enrolment import StaffMember
+from domain.meta import EventMeta
 from graphql_api.context import Context, Loaders
-from graphql_api.identity import identify
 from services.appraisal import AppraisalApplication
-from tests.unit.graphql.conftest import NOW, TENANT, FakeRuntime, codes, execute, make_context
+from tests.tenants import register_in
+from tests.unit.graphql.conftest import (
+    NOW,
+    TENANT,
+    FakeRuntime,
+    codes,
+    execute,
+    identity_of,
+    make_context,
+)
 from tests.unit.graphql.conftest import unit_row as make_unit
 
 DINAS = make_unit("DINAS")
@@ -86,15 +96,29 @@ def appraisal_runtime(
     monkeypatch.setattr("graphql_api.appraisal.mutations.unit_nodes", unit_nodes)
     monkeypatch.setattr("graphql_api.appraisal.mutations.active_staff", active_staff)
     runtime.appraisal = AppraisalApplication(clock=clock)
+    given_the_tenant(runtime.appraisal)
     return runtime
+
+
+def given_the_tenant(app: AppraisalApplication) -> None:
+    """The registered tenant with DINAS and BIDANG, recorded in the application's own
+    in-memory store as the tenants and personnel applications would record them."""
+    register_in(app, TENANT)
+    meta = EventMeta("hr-1", "hr_officer", TENANT, "test-setup")
+    for row in (DINAS, BIDANG):
+        app.save(
+            OrgUnit.create(
+                code=row.code, name=row.name, kind=row.kind, parent_id=row.parent_id,
+                at=datetime(2025, 1, 1, tzinfo=UTC), meta=meta,
+            )
+        )  # fmt: skip
 
 
 def asn(runtime: FakeRuntime, nip: str) -> Context:
     """The context of an ASN acting under their NIP."""
-    headers = {"x-jejak-user": nip, "x-jejak-role": "employee", "x-jejak-tenant": TENANT}
     return Context(
         runtime=runtime,  # type: ignore[arg-type]
-        identity=identify(headers, "test-correlation"),
+        identity=identity_of("employee", TENANT, user=nip, nip=nip),
         correlation_id="test-correlation",
         loaders=Loaders.for_request(runtime.pool),
     )

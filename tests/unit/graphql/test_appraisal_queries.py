@@ -16,7 +16,15 @@ from projections.appraisal_cycles import CycleRow
 from projections.appraisal_records import AppraisalRecordsProjection
 from projections.base import Envelope
 from tests.unit.appraisal.conftest import KASI, PEER, SEKSI, STAFF, TENANT
-from tests.unit.graphql.conftest import FakeRuntime, codes, execute, make_context
+from tests.unit.graphql.conftest import (
+    FakeRuntime,
+    codes,
+    employee_row,
+    execute,
+    make_context,
+    patch_guard,
+    unit_row,
+)
 from tests.unit.graphql.test_appraisal_cycle import asn
 from tests.unit.projections.test_appraisal_records import logged  # noqa: F401 - a fixture
 
@@ -45,6 +53,12 @@ def read_side(
 
     monkeypatch.setattr("graphql_api.appraisal.loaders.cycles_by_ids", cycles_by_ids)
     monkeypatch.setattr("graphql_api.appraisal.queries.appraisal_of", appraisal_of)
+    people = [
+        employee_row(r["nip"], unit_row("SEKSI"), unit_id=r["unit_id"], tenant=r["tenant"])
+        for r in rows
+    ]
+    parties = {r["nip"]: frozenset({r["appraiser"], r["superior"]}) - {None} for r in rows}
+    patch_guard(monkeypatch, people, parties)
     return str(cycle_id)
 
 
@@ -75,7 +89,7 @@ async def test_a_colleague_may_not_read_another_employees_appraisal(
     runtime: FakeRuntime, read_side: str
 ) -> None:
     result = await execute(asn(runtime, PEER), FEEDBACK, {"cycleId": read_side, "nip": STAFF})
-    assert codes(result) == ["APPRAISAL_FORBIDDEN"]
+    assert codes(result) == ["FORBIDDEN"]  # the policy's refusal (access/policy.py)
 
 
 async def test_a_cycle_of_another_tenant_is_not_found(runtime: FakeRuntime, read_side: str) -> None:

@@ -4,6 +4,7 @@ import pytest
 from cross_web import HTTPException
 
 from graphql_api.consistency import DEFAULT_WAIT_MS, ReadAfter, read_after_from
+from projections.positions import Hold
 from tests.unit.graphql.conftest import (
     FakeReadModels,
     FakeRuntime,
@@ -69,6 +70,34 @@ async def test_a_query_the_read_models_cannot_catch_up_with_is_read_model_lag(
     }
     assert "reached position 7, not 10" in result.errors[0].message
     assert read_models.calls == []
+
+
+async def test_a_query_past_a_held_read_model_is_read_model_degraded_naming_it(
+    read_models: FakeReadModels, runtime: FakeRuntime
+) -> None:
+    runtime.positions.position = 7
+    runtime.positions.holds = [Hold("employees", 8)]
+    context = make_context(runtime, read_after=ReadAfter(10, 100))
+    result = await execute(context, QUERY, NIP)
+    assert codes(result) == ["READ_MODEL_DEGRADED"]
+    assert result.errors[0].extensions == {
+        "code": "READ_MODEL_DEGRADED",
+        "position": 7,
+        "minPosition": 10,
+        "degraded": [{"projection": "employees", "heldAt": 8}],
+    }
+    assert "employees (at #8)" in result.errors[0].message
+    assert read_models.calls == []
+
+
+async def test_a_hold_beyond_the_wanted_position_leaves_it_read_model_lag(
+    read_models: FakeReadModels, runtime: FakeRuntime
+) -> None:
+    runtime.positions.position = 7
+    runtime.positions.holds = [Hold("employees", 11)]
+    context = make_context(runtime, read_after=ReadAfter(10, 100))
+    result = await execute(context, QUERY, NIP)
+    assert codes(result) == ["READ_MODEL_LAG"]
 
 
 async def test_a_mutation_does_not_wait_for_the_read_models(runtime: FakeRuntime) -> None:

@@ -38,7 +38,7 @@ async def test_an_appointment_returns_the_employee_its_version_and_log_position(
     assert result.errors is None
     payload = result.data["appointEmployee"]
     assert payload["version"] == 1
-    assert payload["position"] == 2  # after the unit's event
+    assert payload["position"] == 4  # after the two tenants' registrations and the unit
     assert runtime.personnel.get_employee(nip_of(1)).name == "Budi Santoso"
 
 

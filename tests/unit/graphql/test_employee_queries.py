@@ -75,12 +75,12 @@ async def test_asking_for_an_employee_by_both_nip_and_id_is_an_invalid_argument(
     assert codes(result) == ["INVALID_ARGUMENT"]
 
 
-async def test_reading_without_identity_headers_is_unauthenticated(
+async def test_reading_without_an_identity_is_unauthenticated(
     read_models: FakeReadModels, runtime: FakeRuntime
 ) -> None:
     result = await execute(make_context(runtime, role=None), EMPLOYEE, {"nip": nip_of(1)})
     assert codes(result) == ["UNAUTHENTICATED"]
-    assert "X-Jejak-User" in result.errors[0].message
+    assert "bearer token" in result.errors[0].message
     assert read_models.calls == []
 
 

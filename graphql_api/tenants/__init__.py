@@ -1,0 +1,1 @@
+"""Tenants (instansi): registered by the platform admin; requests name only registered ones."""
