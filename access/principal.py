@@ -7,6 +7,7 @@ when it is a Jejak role, bare or with a `jejak-` prefix; every other role is ign
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +21,7 @@ from domain.units import check_tenant
 ROLE_PREFIX = "jejak-"
 SERVICE_ACCOUNT_PREFIX = "service-account-"  # Keycloak's user name for client credentials
 MAX_ID_LENGTH = 200
+USER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@+:-]*")
 _NIP_SEPARATORS = str.maketrans("", "", " .-")
 
 
@@ -73,7 +75,7 @@ class Principal:
                 Reason.NO_TENANT, "The token grants a tenant role but names no tenant (instansi)."
             )
         return cls(
-            user=_identifier(user, "user id"),
+            user=_user_id(user),
             roles=granted,
             tenant=checked_tenant,
             nip=None if nip is None else _nip(nip),
@@ -158,6 +160,18 @@ def _identifier(value: object, what: str) -> str:
             Reason.MALFORMED_TOKEN, f"The caller's {what} contains control characters."
         )
     return value
+
+
+def _user_id(value: object) -> str:
+    """A user id as usernames and subject ids are spelled: no markup, no spaces (it is stored
+    on every event and shown to auditors, so it must not carry HTML or a forged line)."""
+    user = _identifier(value, "user id")
+    if not USER_ID.fullmatch(user):
+        raise AuthenticationFailed(
+            Reason.MALFORMED_TOKEN,
+            "The caller's user id may hold only letters, digits and . _ @ + : -",
+        )
+    return user
 
 
 def _tenant(value: object) -> str:

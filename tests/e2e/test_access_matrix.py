@@ -356,3 +356,36 @@ def _head(database: Database) -> int:
         return personnel.recorder.max_notification_id() or 0
     finally:
         personnel.close()
+
+
+async def test_an_employee_cannot_read_a_colleagues_predikat_through_training_recommendations(
+    people: People, api: Api, database: Database
+) -> None:
+    api.last_position = _head(database)
+    everyone = readers(people)
+    document = "query($nip: String!) { trainingRecommendations(nip: $nip) { predikat } }"
+    _, body = await _post(api, document, {"nip": people.subject}, everyone["colleague"])
+    assert body["data"] is None or body["data"]["trainingRecommendations"] is None
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
+    aliased = "query($nip: String!) { a: trainingRecommendations(nip: $nip) { predikat } " + (
+        "b: trainingRecommendations(nip: $nip) { predikat } }"
+    )
+    _, twice = await _post(api, aliased, {"nip": people.subject}, everyone["colleague"])
+    assert {e["extensions"]["code"] for e in twice["errors"]} == {"FORBIDDEN"}
+
+
+async def test_a_supervisor_nominates_only_the_people_of_their_own_team(
+    people: People, api: Api, database: Database
+) -> None:
+    api.last_position = _head(database)
+    nominate = """mutation($input: ParticipantInput!) {
+      nominateParticipant(input: $input) { position } }"""
+    variables = {"input": {"programmeId": people.programme_id, "nip": people.subject}}
+    outsider = bearer(people.colleague, "supervisor", HOME, people.colleague)
+    _, refused = await _post(api, nominate, variables, outsider)
+    assert [e["extensions"]["code"] for e in refused["errors"]] == ["FORBIDDEN"]
+    assert "own team" in refused["errors"][0]["message"]
+    head = bearer(people.appraiser, "supervisor", HOME, people.appraiser)
+    _, allowed = await _post(api, nominate, variables, head)
+    codes = {e["extensions"]["code"] for e in allowed.get("errors") or []}
+    assert "FORBIDDEN" not in codes  # the programme may refuse the seat for its own reasons

@@ -238,6 +238,13 @@ async def test_a_nip_claim_that_is_not_eighteen_digits_is_refused(
     )
 
 
+async def test_a_user_id_carrying_markup_is_refused_not_stored(
+    issuer: Issuer, ec_signing: SigningKey
+) -> None:
+    token = issuer.sign(ec_signing, preferred_username="<b>hr</b>")
+    assert await refused(verifier_of(issuer), token) == "MALFORMED_TOKEN"
+
+
 async def test_the_user_falls_back_to_sub(issuer: Issuer, ec_signing: SigningKey) -> None:
     principal = await verifier_of(issuer).verify(issuer.sign(ec_signing, preferred_username=None))
     assert principal.user == "f1d3c0de"
