@@ -8,6 +8,8 @@ fresh, empty database on it, so tests never see each other's events.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,16 +21,21 @@ from services.database import Database, EmbeddedPostgres
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def postgres_server() -> Iterator[Database]:
     """The PostgreSQL server for this test session (embedded unless configured)."""
     url = os.environ.get("JEJAK_TEST_DATABASE_URL")
     if url:
         yield Database.from_url(url)
         return
-    embedded = EmbeddedPostgres(Path(tmp_path_factory.mktemp("pg")) / "data")
-    server = embedded.start()
-    yield server
-    embedded.stop()
+    # Its own folder, not pytest's numbered ones: pytest deletes the oldest of those when
+    # other sessions start, which would pull the data folder from under a running server.
+    folder = Path(tempfile.mkdtemp(prefix="jejak-test-pg-"))
+    embedded = EmbeddedPostgres(folder / "data")
+    try:
+        yield embedded.start()
+    finally:
+        embedded.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
