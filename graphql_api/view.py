@@ -21,6 +21,7 @@ from strawberry.types import ExecutionResult
 from graphql_api.authentication import identity_of
 from graphql_api.context import Context, build_context
 from graphql_api.errors import REQUEST_ERROR_CODES
+from graphql_api.graphiql.page import GraphiqlPage
 from graphql_api.identity import Identity
 from graphql_api.logging import correlation_id_from
 from graphql_api.refusals import STATUS_OF_CODE, refusal_of
@@ -28,11 +29,19 @@ from services.runtime import Runtime
 
 
 class JejakGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI view with Jejak's context; GraphiQL is served on GET."""
+    """Strawberry's ASGI view with Jejak's context; GraphiQL (Jejak's page) is served on GET."""
 
-    def __init__(self, schema: BaseSchema, runtime_of: Callable[[], Runtime]) -> None:
+    def __init__(
+        self, schema: BaseSchema, runtime_of: Callable[[], Runtime],
+        graphiql: GraphiqlPage | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(schema, graphql_ide="graphiql")
         self.runtime_of = runtime_of
+        self.graphiql = graphiql or GraphiqlPage()
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Jejak's GraphiQL page, whose assets come from this server (not strawberry's CDN)."""
+        return self.graphiql.response(request)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Strawberry's, answering its HTTP refusals (405, 400, ...) as JSON, not plain text."""
