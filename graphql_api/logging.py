@@ -1,30 +1,46 @@
-"""Structured logs: one JSON object per line, and one line per HTTP request.
+"""Structured logs: one JSON object per line (python-json-logger), one line per HTTP request.
 
 Every record carries the request's correlation id (from `X-Correlation-Id`, or a new uuid4
-hex), so a request's log lines and the events it recorded can be joined.
+hex), so a request's log lines and the events it recorded can be joined. The request line
+names the caller (user, role, tenant, as the authentication gate verified them), the
+operation its parsed document ran, the error codes of its answer, its status and duration.
+`JEJAK_LOG_LEVEL` (default INFO) sets the level.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import os
 import re
 import sys
 import time
 import uuid
 from collections.abc import Mapping
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from typing import Protocol
 
+from pythonjsonlogger.json import JsonFormatter
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graphql_api.identity import Identity
+from graphql_api.observation import Observation, observing
+
 CORRELATION_HEADER = "X-Correlation-Id"
+LOG_LEVEL_VARIABLE = "JEJAK_LOG_LEVEL"
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Probes and scrapes come every few seconds: their lines are DEBUG unless they fail.
+QUIET_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 _CORRELATION_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-_STANDARD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
 correlation_id_var: ContextVar[str | None] = ContextVar("correlation_id", default=None)
 request_logger = logging.getLogger("jejak.request")
+
+
+class RequestObserver(Protocol):
+    """Told about every finished request (the metrics)."""
+
+    def observe(self, scope: Scope, status: int, seconds: float, seen: Observation) -> None: ...
 
 
 def correlation_id_from(headers: Mapping[str, str]) -> str:
@@ -33,38 +49,55 @@ def correlation_id_from(headers: Mapping[str, str]) -> str:
     return given if _CORRELATION_ID.match(given) else uuid.uuid4().hex
 
 
-class JsonFormatter(logging.Formatter):
-    """A log record as one JSON line: time, level, logger, message and any `extra` fields."""
+class CorrelationIdFilter(logging.Filter):
+    """Stamps each record with the current request's correlation id, unless it has one."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, object] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        entry.update((k, v) for k, v in vars(record).items() if k not in _STANDARD_ATTRIBUTES)
-        if "correlation_id" not in entry and (correlation_id := correlation_id_var.get()):
-            entry["correlation_id"] = correlation_id
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str, ensure_ascii=False)
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "correlation_id", None) is None:
+            correlation_id = correlation_id_var.get()
+            if correlation_id is not None:
+                record.correlation_id = correlation_id
+        return True
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    """Send every log record to stdout as JSON (for the serve entry point, once)."""
+def json_formatter() -> JsonFormatter:
+    """time, level, logger, message, then the record's `extra` fields, as one JSON line."""
+    return JsonFormatter(
+        "{levelname}{name}{message}",
+        style="{",
+        rename_fields={"levelname": "level", "name": "logger", "exc_info": "exception"},
+        timestamp="time",
+        json_ensure_ascii=False,
+    )
+
+
+def log_level(environ: Mapping[str, str] = os.environ) -> int:
+    """The level `JEJAK_LOG_LEVEL` names (default INFO); a ValueError for anything else."""
+    name = environ.get(LOG_LEVEL_VARIABLE, "INFO").strip().upper() or "INFO"
+    if name not in LEVELS:
+        choices = ", ".join(LEVELS)
+        raise ValueError(f"{LOG_LEVEL_VARIABLE} must be one of {choices}, not {name!r}.")
+    return logging.getLevelNamesMapping()[name]
+
+
+def configure_logging(level: int | None = None) -> None:
+    """Send every log record to stdout as JSON (for the serve entry point, once), at `level`
+    or the one JEJAK_LOG_LEVEL names."""
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(json_formatter())
+    handler.addFilter(CorrelationIdFilter())
     root = logging.getLogger()
     root.handlers = [handler]
-    root.setLevel(level)
+    root.setLevel(log_level() if level is None else level)
 
 
 class RequestLogMiddleware:
-    """Logs one line per HTTP request and puts its correlation id in scope and response."""
+    """Logs one line per HTTP request and puts its correlation id in scope and response;
+    tells `observer` (the metrics), if any, how each request went."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, observer: RequestObserver | None = None) -> None:
         self.app = app
+        self.observer = observer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -82,20 +115,44 @@ class RequestLogMiddleware:
                 MutableHeaders(scope=message)[CORRELATION_HEADER] = correlation_id
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            request_logger.info(
-                "%s %s %s",
-                scope["method"],
-                scope["path"],
-                status,
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "correlation_id": correlation_id,
-                },
-            )
-            correlation_id_var.reset(token)
+        with observing() as seen:
+            try:
+                await self.app(scope, receive, send_with_id)
+            finally:
+                seconds = time.perf_counter() - started
+                log_request(scope, status, seconds, correlation_id, seen)
+                if self.observer is not None:
+                    self.observer.observe(scope, status, seconds, seen)
+                correlation_id_var.reset(token)
+
+
+def log_request(
+    scope: Scope, status: int, seconds: float, correlation_id: str, seen: Observation
+) -> None:
+    """The request's line: who, which operation, how it ended, how long it took."""
+    quiet = scope["path"] in QUIET_PATHS and status < 400
+    level = logging.DEBUG if quiet else logging.INFO
+    if not request_logger.isEnabledFor(level):
+        return
+    identity = scope.get("state", {}).get("identity")
+    caller = identity.caller if isinstance(identity, Identity) else None
+    request_logger.log(
+        level,
+        "%s %s %s",
+        scope["method"],
+        scope["path"],
+        status,
+        extra={
+            "method": scope["method"],
+            "path": scope["path"],
+            "status": status,
+            "duration_ms": round(seconds * 1000, 2),
+            "correlation_id": correlation_id,
+            "user": caller.actor.user_id if caller else None,
+            "role": caller.actor.role if caller else None,
+            "tenant": caller.tenant if caller else None,
+            "operation": seen.operation,
+            "operation_type": seen.operation_type,
+            "codes": sorted(set(seen.codes)),
+        },
+    )

@@ -12,6 +12,7 @@ from cross_web import HTTPException
 from starlette.responses import JSONResponse
 
 from graphql_api.errors import INTERNAL_ERROR, ApiError, InvalidArgument
+from graphql_api.observation import note_refusal
 
 BAD_REQUEST = ApiError.code
 INVALID_ARGUMENT = InvalidArgument.code
@@ -58,10 +59,9 @@ def refusal(
     **extensions: object,
 ) -> JSONResponse:
     """A GraphQL-shaped error answer with this HTTP status."""
-    error = {
-        "message": message,
-        "extensions": {"code": code or code_of_status(status), **extensions},
-    }
+    code = code or code_of_status(status)
+    note_refusal(code)  # for the request's log line and metrics (graphql_api/observation.py)
+    error = {"message": message, "extensions": {"code": code, **extensions}}
     return JSONResponse({"data": None, "errors": [error]}, status, headers=headers)
 
 

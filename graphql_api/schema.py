@@ -31,6 +31,7 @@ from graphql_api.errors import log_unexpected, shape_error
 from graphql_api.guard import PolicyCheck, apply_private_guards
 from graphql_api.leave.mutations import LeaveMutations
 from graphql_api.limits import Limits
+from graphql_api.observed import ObservedOperation
 from graphql_api.tenants.mutations import TenantMutations
 from graphql_api.tenants.queries import TenantQueries
 from graphql_api.training.mutations import TrainingMutations
@@ -133,6 +134,7 @@ def build_schema(limits: Limits | None = None) -> JejakSchema:
     limits = Limits.from_env() if limits is None else limits
     caches = DocumentCaches(limits)
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        ObservedOperation,  # first: it sees what every other extension raised
         lambda: BoundedDocuments(caches),
         PolicyCheck,
         WaitForReadModels,

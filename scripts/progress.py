@@ -1,45 +1,42 @@
-"""A progress bar for long operator commands: done/total, events per second and ETA."""
+"""A progress bar for long operator commands (tqdm): done/total, events per second and ETA."""
 
 from __future__ import annotations
 
 import sys
-import time
 from typing import TextIO
+
+from tqdm import tqdm
+
+BAR_FORMAT = (
+    "{desc} [{bar}] {percentage:3.0f}% {n_fmt}/{total_fmt} events {rate_fmt} ETA {remaining}"
+)
+TERMINAL_REDRAW_SECONDS = 0.1
+#: Written to a file or a pipe, a line every few seconds rather than ten a second.
+LOG_REDRAW_SECONDS = 5.0
 
 
 class ProgressBar:
-    """Redraws at most ten times a second on a terminal; prints every 10% otherwise."""
+    """The `progress(done, total)` callback of a long command, drawn on stderr."""
 
-    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         # Look sys.stderr up now, not at import, so that redirecting it (capsys) works.
-        self.label, self.stream, self.width = label, stream or sys.stderr, width
-        self.started = time.perf_counter()
-        self.last_draw = 0.0
-        self.last_decile = -1
-        self.tty = self.stream.isatty()
+        stream = stream or sys.stderr
+        tty = stream.isatty()
+        self.bar = tqdm(
+            desc=label,
+            file=stream,
+            unit=" ev",
+            bar_format=BAR_FORMAT,
+            mininterval=TERMINAL_REDRAW_SECONDS if tty else LOG_REDRAW_SECONDS,
+            dynamic_ncols=tty,
+        )
 
     def __call__(self, done: int, total: int) -> None:
-        now = time.perf_counter()
-        fraction = done / total if total else 1.0
-        decile = int(fraction * 10)
-        if self.tty and now - self.last_draw < 0.1 and done < total:
-            return
-        if not self.tty and decile == self.last_decile and done < total:
-            return
-        self.last_draw, self.last_decile = now, decile
-        elapsed = max(now - self.started, 1e-9)
-        rate = done / elapsed
-        eta = (total - done) / rate if rate > 0 else 0.0
-        filled = int(fraction * self.width)
-        bar = "#" * filled + "-" * (self.width - filled)
-        line = (
-            f"{self.label} [{bar}] {fraction:4.0%} {done:,}/{total:,} events "
-            f"{rate:,.0f} ev/s ETA {eta:,.0f}s"
-        )
-        self.stream.write(("\r" + line) if self.tty else (line + "\n"))
-        self.stream.flush()
+        """`done` of `total` events; the total may grow while the command runs."""
+        if self.bar.total != total:
+            self.bar.total = total
+        self.bar.update(done - self.bar.n)
 
     def finish(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
-            self.stream.flush()
+        """Draw the final state and end the line."""
+        self.bar.close()

@@ -14,6 +14,7 @@ import asyncpg
 import psycopg
 
 from access import access_log
+from projections.health import ProjectionHealth, projection_health
 from projections.positions import Hold, PositionWatcher
 from projections.reader import EventReader
 from projections.runner import RUNNER_LOCK, ProjectionRunner
@@ -50,6 +51,10 @@ class Runtime:
     async def degraded(self) -> list[Hold]:
         """The read models held at an event they cannot apply: stale until an operator retries."""
         return await self.positions.held()
+
+    async def projection_health(self) -> list[ProjectionHealth]:
+        """Each read model's position and whether it is DEGRADED, in one cheap read."""
+        return await projection_health(self.pool)
 
 
 def build_application(

@@ -146,7 +146,7 @@ async def test_a_domain_error_is_answered_with_its_code() -> None:
 async def test_each_request_is_logged_as_one_line_with_its_correlation_id(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="jejak.request"):
+    with caplog.at_level(logging.DEBUG, logger="jejak.request"):  # probes are logged at DEBUG
         async with serving(FakeRuntime()) as client:
             response = await client.get("/healthz", headers={"x-correlation-id": "corr-42"})
     assert response.headers["x-correlation-id"] == "corr-42"
