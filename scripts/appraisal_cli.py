@@ -1,18 +1,25 @@
-"""`jejak appraisal verify <cycle-id>`: recompute every predikat of a cycle from the event log.
+"""`jejak appraisal verify <cycle-id>`: recompute every predikat of a cycle from the event log;
+`jejak appraisal cycles [--tenant T]`: list the cycles, to find their ids.
 
-Exits 0 when every recorded predikat equals its recomputation under its rules version, 1 when
-any differs (each difference is printed), 2 when the cycle is unknown. `scripts/cli.py` wires
-it in with `add_appraisal_command(commands)`.
+Verify exits 0 when every recorded predikat equals its recomputation under its rules version, 1
+when any differs (each difference is printed), 2 when the cycle is unknown. `scripts/cli.py`
+wires them in with `add_appraisal_command(commands)`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
+from typing import Any
 from uuid import UUID
 
 from domain.errors import CycleNotFound
 from domain.meta import Actor
+from projections.appraisal_cycles import CycleRow, tenant_cycles
+from projections.tenants import registered_tenants
+from scripts.output import json_line, table
+from scripts.read_models import NO_READ_MODELS, NoReadModels, operator_database, query
 from services.appraisal import AppraisalApplication
 from services.caller import Caller, Role
 from services.database import resolve_database
@@ -31,8 +38,51 @@ def add_appraisal_command(
     verify = appraisal.add_parser(
         "verify", help="recompute every predikat of a cycle; exit 1 on any difference"
     )
-    verify.add_argument("cycle_id", type=UUID, metavar="CYCLE-ID")
+    verify.add_argument(
+        "cycle_id", type=UUID, metavar="CYCLE-ID", help="the cycle (`jejak appraisal cycles`)"
+    )
     verify.set_defaults(func=cmd_appraisal_verify)
+    cycles = appraisal.add_parser(
+        "cycles", help="list the cycles (id, year, period, enrolled, finalised) to find their ids"
+    )
+    cycles.add_argument("--tenant", help="only this instansi's (a code from `jejak tenants`)")
+    cycles.add_argument("--json", action="store_true", help="one JSON object per line")
+    cycles.set_defaults(func=cmd_appraisal_cycles)
+
+
+def cmd_appraisal_cycles(args: argparse.Namespace) -> int:
+    """Cycles from the read model, by tenant, newest year first; 2 for an unknown tenant."""
+
+    async def read(pool: Any) -> list[CycleRow] | None:
+        registered = [row.code for row in await registered_tenants(pool)]
+        if args.tenant is not None and args.tenant not in registered:
+            return None
+        return [row for code in ([args.tenant] if args.tenant else registered)
+                for row in await tenant_cycles(pool, code)]  # fmt: skip
+
+    with operator_database() as database:
+        try:
+            rows = query(database, read)
+        except NoReadModels:
+            print(NO_READ_MODELS, file=sys.stderr)
+            return 1
+    if rows is None:
+        print(f"{args.tenant} is not a registered instansi (see `jejak tenants`).", file=sys.stderr)
+        return 2
+    if not rows:
+        print("No appraisal cycle is recorded yet.", file=sys.stderr)
+    elif args.json:
+        for row in rows:
+            print(json_line(asdict(row)))
+    else:
+        cells = [
+            [str(r.id), r.tenant, str(r.year), r.period, str(r.enrolled),
+             r.finalised_on.isoformat() if r.finalised_on else "-"]
+            for r in rows
+        ]  # fmt: skip
+        headers = ["id", "tenant", "year", "period", "enrolled", "finalised"]
+        print(table(headers, cells, right=["year", "enrolled"]))
+    return 0
 
 
 def cmd_appraisal_verify(args: argparse.Namespace) -> int:

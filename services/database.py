@@ -8,10 +8,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
 
 from filelock import FileLock
+from psycopg.conninfo import make_conninfo
 
+from services.conninfo import asyncpg_arguments, parse_database_url
 from services.postmaster import (
     postmaster_among,
     recorded_pid,
@@ -25,43 +26,49 @@ DEFAULT_DATA_DIR = Path(".jejak") / "pgdata"
 OWNERS_FILE = ".jejak_owners.json"
 #: How long a start or stop waits for another process's start or stop of the same server.
 LOCK_TIMEOUT_SECONDS = 120.0
+logger = logging.getLogger("jejak.database")
 
 
 @dataclass(frozen=True)
 class Database:
-    """Connection settings for one PostgreSQL database (host may be a socket directory)."""
+    """Connection settings for one PostgreSQL database (host may be a socket directory).
+
+    `options` holds every other libpq keyword DATABASE_URL gave (sslmode, sslrootcert,
+    application_name, connect_timeout, options, …), sorted: psycopg and the event store's
+    connections take them all; the asyncpg read pool takes what asyncpg supports
+    (services/conninfo.py) and the rest is logged as ignored there.
+    """
 
     host: str
     port: int
     user: str
     password: str
     dbname: str
+    options: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_url(cls, url: str) -> Database:
-        """Parse postgresql://user:password@host:port/dbname (or ?host=/socket/dir)."""
-        parsed = urlparse(url)
-        if parsed.scheme not in ("postgres", "postgresql"):
-            raise ValueError(f"DATABASE_URL must start with postgresql://, not {parsed.scheme}://")
-        query = parse_qs(parsed.query)
-        host = query.get("host", [parsed.hostname or "localhost"])[0]
-        return cls(
-            host=host,
-            port=parsed.port or int(query.get("port", ["5432"])[0]),
-            user=unquote(parsed.username or "postgres"),
-            password=unquote(parsed.password or ""),
-            dbname=(parsed.path or "/postgres").lstrip("/") or "postgres",
-        )
+        """Parse DATABASE_URL with libpq's parser: postgresql://… (host may be `?host=/dir`)
+        or `key=value` pairs; ValueError names what is wrong."""
+        info = parse_database_url(url)
+        return cls(info.host, info.port, info.user, info.password, info.dbname, info.options)
 
     def eventsourcing_env(self) -> dict[str, str]:
-        """The environment the eventsourcing library reads to reach this database."""
+        """The environment the eventsourcing library reads to reach this database.
+
+        Its POSTGRES_* variables name only host, port, user, password and dbname of libpq's
+        keywords (POSTGRES_CONNECT_TIMEOUT is its pool's wait for a free connection, not
+        libpq's connect_timeout); the other options reach its connections through
+        JEJAK_POSTGRES_OPTIONS and the factory in services/store.py.
+        """
         return {
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "PERSISTENCE_MODULE": "services.store:PostgresFactoryWithOptions",
             "POSTGRES_HOST": self.host,
             "POSTGRES_PORT": str(self.port),
             "POSTGRES_USER": self.user,
             "POSTGRES_PASSWORD": self.password,
             "POSTGRES_DBNAME": self.dbname,
+            "JEJAK_POSTGRES_OPTIONS": make_conninfo("", **dict(self.options)),
             # Without it, saving thousands of events at once hung here (design.md).
             "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
             "APPLICATION_RECORDER_TOPIC": "services.store:OrderedApplicationRecorder",
@@ -71,20 +78,39 @@ class Database:
         }
 
     def psycopg_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for psycopg.connect."""
+        """Keyword arguments for psycopg.connect: libpq takes every option as given."""
         return {
             "host": self.host,
             "port": self.port,
             "user": self.user,
             "password": self.password,
             "dbname": self.dbname,
+            **dict(self.options),
         }
 
-    def asyncpg_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for asyncpg.connect / create_pool."""
-        kwargs = self.psycopg_kwargs()
-        kwargs["database"] = kwargs.pop("dbname")
-        return kwargs
+    def asyncpg_kwargs(self, server_settings: dict[str, str] | None = None) -> dict[str, Any]:
+        """Keyword arguments for asyncpg.connect / create_pool, with these `server_settings`
+        added to those the options give (application_name, options)."""
+        arguments, ignored = asyncpg_arguments(dict(self.options))
+        if ignored:
+            logger.warning("asyncpg cannot take DATABASE_URL's %s; ignored there", ignored)
+        if server_settings:
+            arguments["server_settings"] = {
+                **arguments.get("server_settings", {}),
+                **server_settings,
+            }
+        return {
+            "host": self.host,
+            "port": self.port,
+            "user": self.user,
+            "password": self.password,
+            "database": self.dbname,
+            **arguments,
+        }
+
+    def conninfo(self) -> str:
+        """The whole of it as a libpq connection string, which `from_url` reads back."""
+        return make_conninfo("", **self.psycopg_kwargs())
 
 
 class EmbeddedPostgres:

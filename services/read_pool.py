@@ -24,10 +24,9 @@ from services.database import Database
 async def open_read_pool(database: Database, *, min_size: int = 2, max_size: int = 10) -> Any:
     """A pool of connections acting as the API role (which `ensure_schema` made)."""
     return await asyncpg.create_pool(
-        **database.asyncpg_kwargs(),
+        **database.asyncpg_kwargs(server_settings={"role": API_ROLE}),
         min_size=min_size,
         max_size=max_size,
-        server_settings={"role": API_ROLE},
     )
 
 

@@ -1,4 +1,5 @@
-"""The event store's PostgreSQL recorder, with inserts serialised so positions commit in order.
+"""The event store's PostgreSQL recorder, with inserts serialised so positions commit in order,
+and its factory, which gives its connections every libpq option of DATABASE_URL.
 
 The library's database function (POSTGRES_ENABLE_DB_FUNCTIONS=y, needed here: without it large
 batch saves hung in psycopg's pipeline) inserts without the table lock that its non-function
@@ -9,8 +10,32 @@ inside the function, so the global order of the log is also its commit order.
 
 from __future__ import annotations
 
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from typing import Any
+
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore, PostgresFactory
+from eventsourcing.utils import Environment, EnvType
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.sql import SQL, Identifier
+
+OPTIONS = "JEJAK_POSTGRES_OPTIONS"
+
+
+class PostgresFactoryWithOptions(PostgresFactory):
+    """The library's PostgresFactory, whose connections also get the libpq options (sslmode,
+    application_name, options, connect_timeout, …) in JEJAK_POSTGRES_OPTIONS.
+
+    The library's POSTGRES_* variables cover host, port, user, password and dbname only, and
+    it builds its pool itself. The pool opens later and connects with its `kwargs` each time
+    (the library's own pool class sets the password there the same way), so the options are
+    added to them before any connection is made.
+    """
+
+    def __init__(self, env: Environment | EnvType | None):
+        super().__init__(env)
+        options = conninfo_to_dict(self.env.get(OPTIONS) or "")
+        kwargs: Any = self.datastore.pool.kwargs
+        if options and isinstance(kwargs, dict):
+            kwargs.update(options)
 
 
 class OrderedApplicationRecorder(PostgresApplicationRecorder):

@@ -1,7 +1,9 @@
-"""`jejak appraisal verify` against a cycle recorded on real PostgreSQL."""
+"""`jejak appraisal verify` and `jejak appraisal cycles` against cycles recorded on real
+PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 from uuid import UUID, uuid4
@@ -24,6 +26,7 @@ from tests.unit.appraisal.conftest import (
     PERILAKU,
     SEKSI,
     STAFF,
+    TENANT,
     UNITS,
     YEAR,
     Clock,
@@ -92,3 +95,66 @@ def test_verify_exits_non_zero_when_a_recorded_predikat_differs(
 
 def test_verify_of_an_unknown_cycle_exits_two(appraisal: AppraisalApplication) -> None:
     assert main(["appraisal", "verify", str(uuid4())]) == 2
+
+
+@pytest.fixture
+def two_cycles(appraisal: AppraisalApplication, finalised: UUID) -> tuple[UUID, UUID]:
+    """The finalised cycle of YEAR and an open one of the next year, in the read models."""
+    opened = appraisal.open_cycle(
+        HR_CALLER, year=YEAR + 1, period="SEMESTER", unit_ids=[SEKSI]
+    ).aggregate_id
+    assert main(["projections", "rebuild"]) == 0
+    return finalised, opened
+
+
+def test_cycles_lists_id_year_period_enrolled_and_finalised_newest_year_first(
+    two_cycles: tuple[UUID, UUID], capsys: pytest.CaptureFixture[str]
+) -> None:
+    finalised, opened = two_cycles
+    capsys.readouterr()
+
+    assert main(["appraisal", "cycles"]) == 0
+
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["id", "tenant", "year", "period", "enrolled", "finalised"]
+    assert [row.split() for row in rows] == [
+        [str(opened), TENANT, str(YEAR + 1), "SEMESTER", "0", "-"],
+        # finalised on the local (WIB) date of the application's clock, 2 January
+        [str(finalised), TENANT, str(YEAR), "QUARTERLY", "3", f"{YEAR}-01-02"],
+    ]
+
+
+def test_cycles_json_gives_each_cycle_as_an_object_with_its_ids_as_text(
+    two_cycles: tuple[UUID, UUID], capsys: pytest.CaptureFixture[str]
+) -> None:
+    finalised, _ = two_cycles
+    capsys.readouterr()
+
+    assert main(["appraisal", "cycles", "--tenant", TENANT, "--json"]) == 0
+
+    cycles = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(c["year"], c["enrolled"], c["finalised_on"]) for c in cycles] == [
+        (YEAR + 1, 0, None),
+        (YEAR, 3, f"{YEAR}-01-02"),
+    ]
+    assert cycles[1]["id"] == str(finalised)
+    assert cycles[1]["unit_ids"] == [str(SEKSI)]
+
+
+def test_cycles_of_an_unregistered_tenant_exit_two_and_say_so(
+    two_cycles: tuple[UUID, UUID], capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+
+    assert main(["appraisal", "cycles", "--tenant", "pemkab-entah"]) == 2
+
+    captured = capsys.readouterr()
+    assert (captured.out, "pemkab-entah is not a registered instansi" in captured.err) == ("", True)
+
+
+def test_cycles_before_any_read_model_is_built_say_how_to_build_them(
+    appraisal: AppraisalApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["appraisal", "cycles"]) == 1
+
+    assert "jejak projections rebuild" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -24,6 +25,19 @@ from tests.integration.scenarios import (
 pytestmark = pytest.mark.integration
 
 PROJECTIONS = sorted(projection.name for projection in all_projections())
+ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d")
+
+
+def assert_aligned(header: str, rows: list[str], left: list[str], right: list[str]) -> None:
+    """Each row's cell starts (left) or ends (right) where its column's heading does."""
+    for name in left:
+        start = header.index(name)
+        assert {(row[start - 1 : start], row[start] == " ") for row in rows} <= {
+            ("", False), (" ", False)
+        }, name  # fmt: skip
+    for name in right:
+        end = header.index(name) + len(name)
+        assert {(row[end - 1] == " ", row[end : end + 1]) for row in rows} == {(False, " ")}, name
 
 
 @pytest.fixture
@@ -89,6 +103,35 @@ def test_projections_status_lists_each_projection_at_the_head_with_no_lag(
     ]
 
 
+def test_projections_status_aligns_its_columns_and_gives_times_with_their_offset(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["projections", "rebuild"])
+    capsys.readouterr()
+
+    main(["projections", "status"])
+
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert_aligned(header, lines, left=["projection", "state", "updated"], right=["head", "lag"])
+    assert all(ISO_TIME.fullmatch(line.split()[-1]) for line in lines)
+
+
+def test_projections_status_json_prints_one_object_per_projection(
+    cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["projections", "rebuild"])
+    capsys.readouterr()
+
+    assert main(["projections", "status", "--json"]) == 0
+
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["projection"] for row in rows] == PROJECTIONS
+    assert {(r["position"], r["head"], r["lag"], r["state"], r["held_at"]) for r in rows} == {
+        (6, 6, 0, "OK", None)
+    }
+    assert all(ISO_TIME.fullmatch(row["updated_at"]) for row in rows)
+
+
 def test_projections_status_without_read_models_says_how_to_make_them(
     cli_database: Database, office: Office, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -113,15 +156,35 @@ def test_audit_employee_json_prints_each_event_as_one_object_in_log_order(
     }
     assert [e["reason"] for e in events] == [None, None, "Urusan keluarga"]
     assert [e["recorded_at"] for e in events] == [
-        "2024-07-01 08:00:02+00:00",
-        "2024-07-01 08:00:05+00:00",
-        "2024-07-01 08:00:06+00:00",
+        "2024-07-01T08:00:02+00:00",
+        "2024-07-01T08:00:05+00:00",
+        "2024-07-01T08:00:06+00:00",
     ]
-    assert json.loads(events[1]["payload"]) == {
+    assert events[1]["payload"] == {  # an object, not the text it is stored as
         "effective_on": "2019-04-01",
         "from_golongan": "III/a",
         "to_golongan": "III/b",
     }
+
+
+def test_audit_employee_prints_an_aligned_table_with_iso_times_and_the_payload_last(
+    cli_database: Database, office: Office, career: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", "employee", career]) == 0
+
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == [
+        "position", "version", "recorded_at", "event", "actor", "role", "tenant", "reason",
+        "payload",
+    ]  # fmt: skip
+    assert [row.split()[:4] for row in rows] == [
+        [str(REGISTERED + 3), "1", "2024-07-01T08:00:02+00:00", "Employee.Appointed"],
+        [str(REGISTERED + 6), "2", "2024-07-01T08:00:05+00:00", "Employee.Promoted"],
+        [str(REGISTERED + 7), "3", "2024-07-01T08:00:06+00:00", "Employee.LeaveGranted"],
+    ]
+    left = ["recorded_at", "event", "actor", "role", "tenant", "reason", "payload"]
+    assert_aligned(header, rows, left=left, right=["position", "version"])
+    assert rows[2][header.index("reason") :].startswith("Urusan keluarga  {")
 
 
 def test_audit_employee_finds_a_nip_written_with_separators(

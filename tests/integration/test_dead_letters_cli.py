@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from projections.runner import ProjectionRunner
@@ -60,6 +62,23 @@ def test_status_exits_1_and_shows_the_held_projection_degraded_with_its_event(
         "(domain.aggregates.employee:Employee.Appointed): "
         "DataError: PostgreSQL text fields cannot contain NUL (0x00) bytes"
     )
+
+
+def test_status_json_nests_the_event_a_projection_is_held_at_and_exits_1(
+    held_at: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["projections", "status", "--json"]) == 1
+
+    rows = {
+        row["projection"]: row for row in map(json.loads, capsys.readouterr().out.split("\n")[:-1])
+    }
+    assert rows["employees"]["state"] == "DEGRADED"
+    assert rows["employees"]["held_at"] == {
+        "position": held_at,
+        "topic": "domain.aggregates.employee:Employee.Appointed",
+        "error": "DataError: PostgreSQL text fields cannot contain NUL (0x00) bytes",
+    }
+    assert (rows["units"]["state"], rows["units"]["held_at"]) == ("OK", None)
 
 
 def test_retry_without_a_fix_exits_1_naming_the_event_that_still_fails(
