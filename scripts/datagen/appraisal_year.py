@@ -4,6 +4,7 @@ In January the employee drafts the SKP and the appraiser approves it (a few late
 February, with a reason); realisations with a link to their evidence in June and November;
 sometimes the appraiser's feedback on a row. Colleagues in the unit give feedback on perilaku
 now and then, and service users rate the staff of puskesmas, schools and kecamatan (SKM).
+Appraisers rate some employees at the quarterly checkpoints, early in the next quarter.
 """
 
 from __future__ import annotations
@@ -16,13 +17,18 @@ from scripts.datagen import appraisal_steps as s
 from scripts.datagen.activities import Activity
 from scripts.datagen.appraisal_texts import (
     colleague_feedback,
+    justification,
     masyarakat_comment,
     row_feedback,
     skp_rows,
 )
+from scripts.datagen.assessment_steps import RateCheckpoint
+from scripts.datagen.ratings import draw_ratings, predikat_of
 from scripts.datagen.serving import Serving
 
 LATE_SKP, ROW_FEEDBACK, COLLEAGUE_FEEDBACK, MASYARAKAT = 0.04, 0.25, 0.08, 0.3
+CHECKPOINT_RATED = 0.3  # of employees, at each of Q1–Q3 (the year-end rating covers Q4)
+CHECKPOINT_MONTHS = {"Q1": 4, "Q2": 7, "Q3": 10}  # rated in the month after the quarter
 SERVICE_UNITS = frozenset({"PUSKESMAS", "KECAMATAN", "KELURAHAN", "SEKOLAH"})
 SKM_SCORES = ((4, 45), (3, 40), (2, 12), (1, 3))
 LATE_REASON = "SKP disusun ulang setelah penyesuaian rencana strategis"
@@ -95,6 +101,27 @@ def colleagues_and_public(
             on = _day(rng, year, rng.randint(3, 11), 1, 28)
             comment = masyarakat_comment(score, rng)
             out.append(s.ReceiveMasyarakatRating(on, year, r.nip, fingerprint, score, comment))
+    return out
+
+
+def checkpoint_ratings(
+    roster: Sequence[Serving],
+    appraiser: Mapping[str, str | None],
+    year: int,
+    rng: random.Random,
+) -> list[Activity]:
+    """Some employees rated by their appraiser at the Q1–Q3 checkpoints, after the SKP."""
+    out: list[Activity] = []
+    for checkpoint, month in CHECKPOINT_MONTHS.items():
+        for r in roster:
+            if rng.random() >= CHECKPOINT_RATED:
+                continue
+            ratings = draw_ratings(rng, sanctioned=False)
+            text = justification(predikat_of(ratings), rng)
+            by = appraiser[r.nip]
+            assert by is not None  # the head of the region is set where none derives
+            on = _day(rng, year, month, 6, 20)
+            out.append(RateCheckpoint(on, year, r.nip, by, checkpoint, ratings, text))
     return out
 
 

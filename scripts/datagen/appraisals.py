@@ -3,10 +3,12 @@
 HR opens the cycle on 2 January for the units with staff and enrols, organisation by
 organisation, everyone serving the whole year, with appraisers derived from the unit tree by
 the rules the service's feeder uses (the regional head, no ASN, is set by hand as the
-appraiser at the top). The employee's own year is in `appraisal_year`; in December come the
-annual ratings, some potential assessments, the organisation ratings and the calibrations the
-bands need, then finalisation on 30 December. A few employees rated below Baik object within
-the window; the superior decides in January (in the plan's last cycle: filed, undecided).
+appraiser at the top). The employee's own year, with some quarterly checkpoint ratings, is in
+`appraisal_year`; in December come the annual ratings, some potential assessments, the
+organisation ratings and the calibrations the bands need, then finalisation on 30 December.
+A few employees rated below Baik object within the window; the superior decides in January.
+The current year is planned without its finalisation and objections: it is not over (the plan
+leaves out what lies after its end).
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from scripts.datagen import appraisal_steps as s
 from scripts.datagen import assessment_steps as assessment
 from scripts.datagen.activities import Activity
 from scripts.datagen.appraisal_texts import OBJECTION_REASONS, justification
-from scripts.datagen.appraisal_year import colleagues_and_public, employee_year
+from scripts.datagen.appraisal_year import (
+    checkpoint_ratings,
+    colleagues_and_public,
+    employee_year,
+)
 from scripts.datagen.ratings import (
     Ratings,
     calibrate_unit,
@@ -53,10 +59,12 @@ def plan_appraisal_year(
     employees: Sequence[EmployeePlan],
     year: int,
     *,
-    last: bool,
+    finished: bool,
     rng: random.Random,
+    checkpoints: random.Random,
 ) -> list[Activity]:
-    """The year's appraisal activities of one tenant, in plan order (sorted when loaded)."""
+    """The year's appraisal activities of one tenant, in plan order (sorted when loaded);
+    a year not `finished` has no finalisation and no objections."""
     roster = serving_all_year(employees, year)
     if not roster:
         return []
@@ -105,8 +113,10 @@ def plan_appraisal_year(
             )
         )
     out += colleagues_and_public(roster, appraiser, {u.code: u.kind for u in units}, year, rng)
-    out += _year_end(roster, staffed, rated, year, rng)
-    out += _objections(roster, rated, superior, year, last=last, rng=rng)
+    out += checkpoint_ratings(roster, appraiser, year, checkpoints)
+    out += _year_end(roster, staffed, rated, year, rng, finished=finished)
+    if finished:
+        out += _objections(roster, rated, superior, year, rng=rng)
     return out
 
 
@@ -148,8 +158,11 @@ def _year_end(
     rated: dict[str, Ratings],
     year: int,
     rng: random.Random,
+    *,
+    finished: bool,
 ) -> list[Activity]:
-    """Potential assessments, organisation ratings, calibrations and the finalisation."""
+    """Potential assessments, organisation ratings, calibrations and (if `finished`) the
+    finalisation."""
     out: list[Activity] = []
     for r in roster:
         if r.employment_type == "PNS" and rng.random() < POTENTIAL:
@@ -165,7 +178,8 @@ def _year_end(
             rated[change.nip] = change.ratings
             on = date(year, 12, 23)
             out.append(assessment.Calibrate(on, year, change.nip, change.ratings, change.reason))
-    out.append(assessment.Finalise(date(year, 12, 30), year, len(roster)))
+    if finished:
+        out.append(assessment.Finalise(date(year, 12, 30), year, len(roster)))
     return out
 
 
@@ -175,19 +189,15 @@ def _objections(
     superior: dict[str, str | None],
     year: int,
     *,
-    last: bool,
     rng: random.Random,
 ) -> list[Activity]:
-    """Keberatan within the window; decided in January, or pending after the last cycle."""
+    """Keberatan within the window, decided in January."""
     out: list[Activity] = []
     for r in roster:
         by = superior[r.nip]
         if by is None or predikat_of(rated[r.nip]) not in BELOW_BAIK or rng.random() >= OBJECTING:
             continue
         reasons = rng.choice(OBJECTION_REASONS)
-        if last:  # received on 30 December, filed on the first day of the window
-            out.append(assessment.FileObjection(date(year, 12, 31), year, r.nip, reasons))
-            continue
         out.append(assessment.FileObjection(_day(rng, year + 1, 1, 2, 10), year, r.nip, reasons))
         decided = _day(rng, year + 1, 1, 13, 24)
         if rng.random() < UPHELD:

@@ -1,4 +1,5 @@
-"""Planned appraisal commands of the year's end: ratings, calibration, finalisation, objections."""
+"""Planned assessment commands: checkpoint and annual ratings, calibration, finalisation,
+objections."""
 
 from __future__ import annotations
 
@@ -26,6 +27,34 @@ class Rate(Activity):
             cycle_id=cycle_of(desk, self.year),
             employee_id=Employee.id_for(self.nip),
             checkpoint=ANNUAL,
+            hasil_kerja=self.ratings[0],
+            perilaku_kerja=self.ratings[1],
+            justification=self.justification,
+        )
+
+    @property
+    def events(self) -> int:
+        return 2  # the rating and the predikat computed from it
+
+
+@dataclass(frozen=True, slots=True)
+class RateCheckpoint(Activity):
+    """The appraiser's rating at a periodic checkpoint (Q1–Q3), during the year."""
+
+    year: int
+    nip: str
+    appraiser: str
+    checkpoint: str
+    ratings: tuple[str, str]  # hasil kerja, perilaku kerja
+    justification: str
+    rank: ClassVar[int] = 7
+
+    def run(self, desk: Desk) -> None:
+        desk.appraisal.rate(
+            desk.as_(self.appraiser),
+            cycle_id=cycle_of(desk, self.year),
+            employee_id=Employee.id_for(self.nip),
+            checkpoint=self.checkpoint,
             hasil_kerja=self.ratings[0],
             perilaku_kerja=self.ratings[1],
             justification=self.justification,

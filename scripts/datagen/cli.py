@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
 from scripts.datagen.loader import DEFAULT_BATCH_SIZE, LogNotEmpty, generate
 from scripts.datagen.regions import REGIONS, Region, find_region
@@ -16,14 +17,16 @@ from scripts.progress import ProgressBar
 def add_generate_command(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
-    """Register `jejak generate --employees N --seed S [--tenants ...] [--batch-size B]`."""
+    """Register `jejak generate --employees N --seed S [--tenants ...] [--batch-size B]
+    [--today YYYY-MM-DD]`."""
     parser = subparsers.add_parser(
         "generate",
         help="load realistic generated employees with years of history (into an empty log)",
         description=(
             "Generate tenants named after the seed regions, their unit trees and employees "
-            "with years of history, then the last two years' appraisal cycles and training, "
-            "through the real commands. The same seed gives the same events."
+            "with years of history up to today, then the appraisal cycle and training of the "
+            "last finished year and of the current year so far, through the real commands. "
+            "The same seed and the same --today give the same events."
         ),
     )
     parser.add_argument(
@@ -44,6 +47,13 @@ def add_generate_command(
         metavar="B",
         help=f"employees saved together, with their whole history (default {DEFAULT_BATCH_SIZE})",
     )
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the history runs up to (default: the real date)",
+    )
     parser.set_defaults(func=cmd_generate)
 
 
@@ -62,6 +72,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 args.tenants,
                 batch_size=args.batch_size,
                 progress=bar,
+                today=args.today,
             )
         except (LogNotEmpty, ValueError) as error:
             print(f"jejak generate: {error}", file=sys.stderr)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import psycopg
 
@@ -177,15 +178,17 @@ def generate(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> LoadReport:
-    """Plan and load generated data into the empty event log of `database`."""
+    """Plan and load generated data up to `today` (default: the real date) into the empty
+    event log of `database`."""
     clock = BusinessClock()
     apps = Applications.build(clock, database.eventsourcing_env())
     try:
         if apps.personnel.recorder.max_notification_id():
             raise LogNotEmpty("The event log is not empty: generate into a fresh database.")
         started = time.perf_counter()
-        plan = build_plan(employees, seed, tuple(regions))
+        plan = build_plan(employees, seed, tuple(regions), today=today)
         planned = time.perf_counter()
         events = load(plan, apps, clock, batch_size=batch_size, progress=progress)
         loaded = time.perf_counter()
@@ -195,15 +198,15 @@ def generate(
     return LoadReport(plan.employees, units, events, planned - started, loaded - planned)
 
 
-def load_demo_if_empty(database: Database) -> bool:
-    """Load the demo data (500 employees, fixed seed) if the event log is empty.
+def load_demo_if_empty(database: Database, today: date | None = None) -> bool:
+    """Load the demo data (500 employees, fixed seed, up to `today`) if the event log is empty.
 
     Returns whether it loaded. An advisory lock keeps two starting processes from both loading.
     """
     with psycopg.connect(**database.psycopg_kwargs(), autocommit=True) as lock:
         lock.execute("SELECT pg_advisory_lock(%s)", (_DEMO_LOCK,))
         try:
-            generate(database, DEMO_EMPLOYEES, DEMO_SEED)
+            generate(database, DEMO_EMPLOYEES, DEMO_SEED, today=today)
         except LogNotEmpty:
             return False
         finally:

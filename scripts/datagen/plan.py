@@ -9,6 +9,9 @@ History sources plug in here: each takes an employee's `Career` and its own rand
 yields the steps of one kind of history (leave, awards, discipline). Steps of one employee run
 in date order. Tenant-wide history (appraisal cycles, training) is planned from the finished
 careers (`scripts.datagen.tenant_history`) and runs after them, in date order.
+
+Histories run up to `today`, an argument (the real date unless given), so nothing is dated
+after it: the same seed and the same `today` give the same plan.
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from scripts.datagen.steps import CreateUnit, Step
 from scripts.datagen.tenant_history import plan_tenant_history
 from scripts.datagen.unit_tree import build_tree
 
-UNTIL = date(2025, 12, 31)  # histories run up to this day: fixed, so plans do not age
 UNITS_FOUNDED = date(1985, 1, 2)  # before the earliest appointment
 MIN_EMPLOYEES_PER_TENANT = 10
 REGISTRATION_EVENTS = 1  # the platform admin registers each tenant before its first unit
@@ -82,7 +84,7 @@ class Plan:
     """Everything to load, per tenant."""
 
     seed: int
-    until: date
+    until: date  # the plan's "today": nothing is dated after it
     tenants: tuple[TenantPlan, ...]
 
     @property
@@ -101,10 +103,12 @@ def build_plan(
     seed: int,
     regions: tuple[Region, ...] = REGIONS,
     *,
-    until: date = UNTIL,
+    today: date | None = None,
     sources: tuple[HistorySource, ...] = HISTORY_SOURCES,
 ) -> Plan:
-    """Plan `employees` employees over `regions` (shared by weight), deterministically."""
+    """Plan `employees` employees over `regions` (shared by weight) up to `today` (default:
+    the real date), deterministically for a seed and a `today`."""
+    until = date.today() if today is None else today
     if not regions:
         raise ValueError("Give at least one region.")
     if employees < MIN_EMPLOYEES_PER_TENANT * len(regions):

@@ -1,8 +1,12 @@
 """Tenant-wide history, planned from the finished careers: appraisal cycles and training.
 
-Each kind draws from its own random stream, named for what it plans, so adding one leaves the
-others' choices unchanged. The activities of a tenant come back in the order they run: by
-date, then rank, then plan order.
+Two years: the last finished one (its cycle finalised) and the current one, in progress on
+the plan's `until` (its "today"): a year is planned whole, then what lies after `until` is
+left out, so the current cycle is open with what was done so far, and programmes and
+mentoring still under way stay open. The current year also has a few programmes announced
+with sessions yet to come. Each kind draws from its own random stream, named for what it
+plans, so adding one leaves the others' choices unchanged. The activities of a tenant come
+back in the order they run: by date, then rank, then plan order.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from scripts.datagen.learning import plan_external_learning, plan_mentoring
 from scripts.datagen.regions import Region
 from scripts.datagen.serving import Serving, ends_by, serving_all_year, serving_on
 from scripts.datagen.steps import Appoint, CreateUnit
-from scripts.datagen.training import plan_programmes
+from scripts.datagen.training import plan_programmes, plan_upcoming
 
 if TYPE_CHECKING:  # plan.py imports this module
     from scripts.datagen.plan import EmployeePlan
 
-HISTORY_YEARS = 2  # the last years of the plan with appraisal cycles and training
+HISTORY_YEARS = 2  # the last finished year and the current one: cycles and training
 IDS = UUID("5b7d3c1a-9e2f-4a68-b0d4-2c8e6f1a7b35")  # namespace of planned training ids
 
 Streams = Callable[..., random.Random]  # a random stream for a purpose
@@ -40,17 +44,23 @@ def plan_tenant_history(
 ) -> list[Activity]:
     """The tenant's appraisal cycles and training up to `until`, in the order they run."""
     activities: list[Activity] = []
-    last = until.year if (until.month, until.day) == (12, 31) else until.year - 1
+    current = until.year  # in progress: the year is not over on any of its days
     years = [
-        y for y in range(last - HISTORY_YEARS + 1, last + 1) if y >= 2022
+        y for y in range(current - HISTORY_YEARS + 1, current + 1) if y >= 2022
     ]  # PermenPANRB 6/2022
     for year in years:
-        rng = streams("appraisal", year)
         activities += plan_appraisal_year(
-            region, units, employees, year, last=year == last, rng=rng
+            region,
+            units,
+            employees,
+            year,
+            finished=year < current,
+            rng=streams("appraisal", year),
+            checkpoints=streams("checkpoints", year),
         )
     if years:
         activities += _training(region, employees, years, until, streams)
+    activities = [a for a in activities if a.on <= until]  # nothing after "today"
     activities.sort(key=lambda a: a.sort_key)  # stable: plan order within a day and rank
     return activities
 
@@ -86,6 +96,9 @@ def _training(
         out += plan_external_learning(
             eligible, year, until, ids("learning"), streams("learning", year)
         )
+    if years[-1] == until.year:
+        eligible = serving_all_year(staying, until.year)
+        out += plan_upcoming(region.name, eligible, until, ids("upcoming"), streams("upcoming"))
     return out
 
 

@@ -6,7 +6,8 @@ employee gets a seat in one programme: classical programmes grant 20 JP or more,
 non-classical ones (e-learning, coaching, benchmarking) 10–16, so those in them alone fall
 short unless mentoring or external learning makes up the rest. Nominations run a little over
 capacity (the extra are waitlisted; a withdrawal frees a seat for the first of them), a few
-employees apply themselves, a few fail, and one programme a year is cancelled.
+employees apply themselves, a few fail, and one programme a year is cancelled. In the current
+year a few programmes are announced, filled and scheduled for the weeks after the plan's end.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from scripts.datagen.serving import Serving
 
 NONKLASIKAL_SHARE, SELF_APPLIED, FAILED, WITHDRAWN = 0.22, 0.15, 0.03, 0.3
 CAPACITY = (20, 40)
+UPCOMING = 2  # programmes announced before the plan's end, their sessions after it
 WITHDRAWAL_REASON = "Ditugaskan mendampingi kegiatan prioritas daerah pada jadwal pelatihan"
 CANCEL_REASON = "Narasumber berhalangan; pelatihan dijadwalkan ulang tahun berikutnya"
 
@@ -54,6 +56,36 @@ def plan_programmes(
     if eligible:
         cancelled = rng.sample(list(eligible), min(8, len(eligible)))
         out += _cancelled(ids(f"{year}/cancelled"), tenant_name, cancelled, year, rng)
+    return out
+
+
+def plan_upcoming(
+    tenant_name: str,
+    eligible: Sequence[Serving],
+    today: date,
+    ids: Callable[[str], UUID],
+    rng: random.Random,
+) -> list[Activity]:
+    """Programmes defined and filled in the weeks before `today`, every session after it."""
+    if not eligible:
+        return []
+    out: list[Activity] = []
+    for n in range(1, UPCOMING + 1):
+        title, form, codes, sessions, minutes, jp = rng.choice(KLASIKAL)
+        defined = today - timedelta(days=rng.randint(12, 30))
+        first = today + timedelta(days=rng.randint(5, 40))
+        schedule = tuple((first + timedelta(days=i), minutes) for i in range(sessions))
+        seated = rng.sample(list(eligible), min(rng.randint(*CAPACITY), len(eligible)))
+        programme = ids(f"{today.year}/{n}")
+        provider = _provider(tenant_name, rng)
+        out.append(
+            t.DefineProgramme(
+                defined, programme, title, form, codes, jp, provider, len(seated), schedule
+            )
+        )
+        for i, s in enumerate(seated):
+            out.append(t.Enter(defined + timedelta(days=1 + i % 7), programme, s.nip, False))
+            out.append(t.Accept(defined + timedelta(days=10), programme, s.nip))
     return out
 
 

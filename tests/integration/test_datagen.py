@@ -7,15 +7,18 @@ import argparse
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import psycopg
 import pytest
 
 from scripts.datagen import loader
+from scripts.datagen.appraisal_steps import Enrol
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import LogNotEmpty, generate, load_demo_if_empty
 from scripts.datagen.plan import build_plan
+from scripts.datagen.regions import KERTAPATI
 from services.database import Database
 from services.runtime import build_personnel, catch_up_read_models
 from tests.integration.scenarios import database_url, read_model_contents
@@ -23,6 +26,7 @@ from tests.integration.scenarios import database_url, read_model_contents
 pytestmark = pytest.mark.integration
 
 EMPLOYEES, SEED = 60, 20_250_817
+TODAY = date(2026, 12, 5)  # the plan and the loads below agree on the day they run up to
 
 
 @pytest.fixture
@@ -58,11 +62,11 @@ def without_timestamp(state: bytes) -> dict[str, Any]:
 def test_the_same_seed_gives_identical_event_logs_in_two_databases(
     database: Database, other_database: Database
 ) -> None:
-    generate(database, EMPLOYEES, SEED)
-    generate(other_database, EMPLOYEES, SEED, batch_size=7)
+    generate(database, EMPLOYEES, SEED, today=TODAY)
+    generate(other_database, EMPLOYEES, SEED, batch_size=7, today=TODAY)
 
     first, second = stored(database, "jejak_events"), stored(other_database, "jejak_events")
-    assert len(first) == build_plan(EMPLOYEES, SEED).events
+    assert len(first) == build_plan(EMPLOYEES, SEED, today=TODAY).events
     assert first == second
     order = "originator_id, originator_version"
     snapshots = [stored(db, "jejak_snapshots", order) for db in (database, other_database)]
@@ -73,8 +77,8 @@ def test_the_same_seed_gives_identical_event_logs_in_two_databases(
 
 
 def test_every_generated_employee_can_be_loaded(database: Database) -> None:
-    plan = build_plan(EMPLOYEES, SEED)
-    generate(database, EMPLOYEES, SEED)
+    plan = build_plan(EMPLOYEES, SEED, today=TODAY)
+    generate(database, EMPLOYEES, SEED, today=TODAY)
 
     personnel = build_personnel(database)
     try:
@@ -99,8 +103,8 @@ def test_the_read_models_are_built_from_the_generated_log(database: Database) ->
 def test_the_appraisal_and_training_read_models_hold_the_generated_history(
     database: Database,
 ) -> None:
-    plan = build_plan(EMPLOYEES, SEED)
-    generate(database, EMPLOYEES, SEED)
+    plan = build_plan(EMPLOYEES, SEED, today=TODAY)
+    generate(database, EMPLOYEES, SEED, today=TODAY)
     catch_up_read_models(database)
 
     def count(table: str) -> int:
@@ -108,9 +112,9 @@ def test_the_appraisal_and_training_read_models_hold_the_generated_history(
             row = conn.execute(f"SELECT count(*) FROM rm.{table}").fetchone()
         return int(row[0]) if row else 0
 
-    rated = sum(type(a).__name__ == "Rate" for t in plan.tenants for a in t.activities)
-    assert count("appraisal_cycles") == 2 * len(plan.tenants)
-    assert count("appraisals") == rated
+    enrolled = sum(a.new for t in plan.tenants for a in t.activities if isinstance(a, Enrol))
+    assert count("appraisal_cycles") == 2 * len(plan.tenants)  # last year's and this year's
+    assert count("appraisals") == enrolled
     assert count("jp_credits") > 0
     assert count("mentorings") > 0
 
@@ -139,14 +143,15 @@ def test_the_generate_command_loads_and_reports(
     monkeypatch.setenv("DATABASE_URL", database_url(database))
     parser = argparse.ArgumentParser(prog="jejak")
     add_generate_command(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(
-        ["generate", "--employees", "30", "--seed", "1", "--tenants", "kertapati"]
-    )
+    argv = ["generate", "--employees", "30", "--seed", "1", "--tenants", "kertapati"]
+    args = parser.parse_args([*argv, "--today", "2026-06-30"])
 
     assert args.func(args) == 0
 
     out = capsys.readouterr().out
     assert out.startswith("Generated 30 employees in ")
     assert "of pemkot-kertapati: " in out
+    planned = build_plan(30, 1, (KERTAPATI,), today=date(2026, 6, 30))
+    assert f": {planned.events:,} events in " in out
     assert args.func(args) == 1  # the log is no longer empty
     assert "not empty" in capsys.readouterr().err

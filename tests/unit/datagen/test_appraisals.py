@@ -1,4 +1,5 @@
-"""Generated appraisal cycles: who is enrolled, realistic ratings in band, objections."""
+"""Generated appraisal cycles: who is enrolled, realistic ratings in band, objections, and the
+current year's cycle in progress."""
 
 from __future__ import annotations
 
@@ -6,20 +7,29 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from domain.scoring import OrgRating, Predikat, check_distribution
-from scripts.datagen.appraisal_steps import Enrol, OpenCycle
+from scripts.datagen.appraisal_steps import (
+    ApproveSkp,
+    DraftSkp,
+    Enrol,
+    OpenCycle,
+    RecordRealisation,
+)
 from scripts.datagen.assessment_steps import (
     Calibrate,
     DecideObjection,
     FileObjection,
     Finalise,
     Rate,
+    RateCheckpoint,
     RateOrganisation,
 )
-from scripts.datagen.plan import Plan, TenantPlan
+from scripts.datagen.plan import Plan, TenantPlan, build_plan
 from scripts.datagen.ratings import Ratings, predikat_of
+from scripts.datagen.regions import KEMUNING
 from scripts.datagen.serving import serving_all_year
+from tests.unit.datagen.conftest import CURRENT, FINISHED, TODAY
 
-YEARS = (2024, 2025)
+YEARS = (FINISHED, CURRENT)
 
 
 def final_ratings(tenant: TenantPlan, year: int) -> dict[str, Ratings]:
@@ -40,7 +50,7 @@ def units_of(tenant: TenantPlan, year: int) -> dict[str, str]:
     return units
 
 
-def test_each_tenant_opens_and_finalises_a_cycle_in_each_of_the_last_two_years(
+def test_each_tenant_opens_the_finished_and_the_current_cycle_and_finalises_the_first_only(
     plan: Plan,
 ) -> None:
     for tenant in plan.tenants:
@@ -48,7 +58,7 @@ def test_each_tenant_opens_and_finalises_a_cycle_in_each_of_the_last_two_years(
         finalised = [(a.year, a.on) for a in tenant.activities if isinstance(a, Finalise)]
 
         assert opened == list(YEARS)
-        assert finalised == [(y, date(y, 12, 30)) for y in YEARS]
+        assert finalised == [(FINISHED, date(FINISHED, 12, 30))]
 
 
 def test_a_cycle_enrols_everyone_serving_the_whole_year_once(plan: Plan) -> None:
@@ -60,12 +70,14 @@ def test_a_cycle_enrols_everyone_serving_the_whole_year_once(plan: Plan) -> None
             serving = {s.nip for s in serving_all_year(tenant.employees, year)}
 
             assert enrolled == len(serving) == len(units_of(tenant, year))
-            assert set(final_ratings(tenant, year)) == serving
+        assert set(final_ratings(tenant, FINISHED)) == {
+            s.nip for s in serving_all_year(tenant.employees, FINISHED)
+        }
 
 
 def test_every_unit_ends_in_the_band_of_its_organisation_rating(plan: Plan) -> None:
     for tenant in plan.tenants:
-        for year in YEARS:
+        for year in (FINISHED,):
             units, rated = units_of(tenant, year), final_ratings(tenant, year)
             predikats: dict[str, list[Predikat]] = defaultdict(list)
             for nip, ratings in rated.items():
@@ -83,10 +95,7 @@ def test_every_unit_ends_in_the_band_of_its_organisation_rating(plan: Plan) -> N
 
 def test_final_ratings_are_mostly_baik_with_some_sangat_baik_and_few_below(plan: Plan) -> None:
     counts = Counter(
-        predikat_of(r)
-        for t in plan.tenants
-        for year in YEARS
-        for r in final_ratings(t, year).values()
+        predikat_of(r) for t in plan.tenants for r in final_ratings(t, FINISHED).values()
     )
     total = sum(counts.values())
 
@@ -95,12 +104,41 @@ def test_final_ratings_are_mostly_baik_with_some_sangat_baik_and_few_below(plan:
     assert 0 < counts[Predikat.BUTUH_PERBAIKAN] + counts[Predikat.KURANG] < 0.2 * total
 
 
-def test_objections_are_decided_in_january_except_those_of_the_last_cycle(plan: Plan) -> None:
+def test_objections_to_the_finished_cycle_are_filed_and_decided_in_the_next_january(
+    plan: Plan,
+) -> None:
     filed = [a for t in plan.tenants for a in t.activities if isinstance(a, FileObjection)]
     decided = [a for t in plan.tenants for a in t.activities if isinstance(a, DecideObjection)]
 
     assert filed
-    assert decided
-    assert {(d.year, d.nip) for d in decided} == {(f.year, f.nip) for f in filed if f.year == 2024}
-    assert all(d.on.year == d.year + 1 and d.on.month == 1 for d in decided)
-    assert all(f.on == date(2025, 12, 31) for f in filed if f.year == 2025)
+    assert {(d.year, d.nip) for d in decided} == {(f.year, f.nip) for f in filed}
+    assert {f.year for f in filed} == {FINISHED}
+    assert all(a.on.year == CURRENT and a.on.month == 1 for a in [*filed, *decided])
+
+
+def test_the_current_cycle_is_under_way_with_nothing_after_today(plan: Plan) -> None:
+    for tenant in plan.tenants:
+        current = [a for a in tenant.activities if getattr(a, "year", None) == CURRENT]
+        kinds = Counter(type(a) for a in current)
+        enrolled = sum(a.new for a in current if isinstance(a, Enrol))
+
+        assert kinds[DraftSkp] == kinds[ApproveSkp] == enrolled > 0
+        assert 0 < kinds[RecordRealisation] <= 2 * enrolled
+        assert {a.checkpoint for a in current if isinstance(a, RateCheckpoint)} == {
+            "Q1",
+            "Q2",
+            "Q3",
+        }
+        assert kinds[Finalise] == kinds[FileObjection] == 0
+        assert max(a.on for a in tenant.activities) <= TODAY
+
+
+def test_early_in_january_the_finished_cycle_is_final_and_its_objections_are_pending() -> None:
+    today = date(CURRENT, 1, 12)
+    activities = build_plan(80, seed=3, regions=(KEMUNING,), today=today).tenants[0].activities
+
+    assert [a.year for a in activities if isinstance(a, Finalise)] == [FINISHED]
+    assert [a.year for a in activities if isinstance(a, OpenCycle)] == [FINISHED, CURRENT]
+    assert any(isinstance(a, FileObjection) for a in activities)
+    assert not any(isinstance(a, DecideObjection) for a in activities)
+    assert max(a.on for a in activities) <= today

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 import pytest
 
@@ -31,6 +32,12 @@ def test_generate_defaults_to_every_region() -> None:
     assert parse("generate", "--employees", "40", "--seed", "1").tenants == REGIONS
 
 
+def test_generate_runs_up_to_the_real_date_unless_today_is_given() -> None:
+    assert parse("generate", "--employees", "40", "--seed", "1").today is None
+    given = parse("generate", "--employees", "40", "--seed", "1", "--today", "2026-06-30")
+    assert given.today == date(2026, 6, 30)
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -38,6 +45,7 @@ def test_generate_defaults_to_every_region() -> None:
         ("--employees", "10", "--seed", "1", "--tenants", "bandung"),
         ("--employees", "10", "--seed", "1", "--tenants", "kertapati,kertapati"),
         ("--seed", "1"),
+        ("--employees", "10", "--seed", "1", "--today", "30/06/2026"),
     ],
 )
 def test_generate_refuses_bad_arguments(argv: tuple[str, ...]) -> None:

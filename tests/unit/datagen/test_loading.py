@@ -42,11 +42,17 @@ def loaded(tmp_path: Path) -> Iterator[Callable[..., Applications]]:
         apps.close()
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+TODAY = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("seed", "today"),
+    [(1, date(2026, 12, 5)), (2, date(2026, 1, 6)), (3, date(2027, 7, 31))],
+)
 def test_every_planned_command_is_accepted_by_the_applications(
-    seed: int, loaded: Callable[..., Applications]
+    seed: int, today: date, loaded: Callable[..., Applications]
 ) -> None:
-    plan = build_plan(200, seed=seed, regions=(MULYOREJO, KEMUNING))
+    plan = build_plan(200, seed=seed, regions=(MULYOREJO, KEMUNING), today=today)
 
     apps = loaded(plan)  # a refused command would raise here
 
@@ -56,11 +62,11 @@ def test_every_planned_command_is_accepted_by_the_applications(
 def test_the_same_seed_records_the_same_events_whatever_the_batch_size(
     loaded: Callable[..., Applications],
 ) -> None:
-    plan = build_plan(80, seed=11, regions=(KEMUNING,))
+    plan = build_plan(80, seed=11, regions=(KEMUNING,), today=TODAY)
 
     first, second = (
         loaded(plan, batch_size=250),
-        loaded(build_plan(80, seed=11, regions=(KEMUNING,)), 7),
+        loaded(build_plan(80, seed=11, regions=(KEMUNING,), today=TODAY), 7),
     )
 
     def log(apps: Applications) -> list[tuple[str, bytes]]:
@@ -73,7 +79,7 @@ def test_the_same_seed_records_the_same_events_whatever_the_batch_size(
 def test_each_tenant_is_registered_by_the_platform_admin_before_its_first_unit(
     loaded: Callable[..., Applications],
 ) -> None:
-    plan = build_plan(60, seed=2, regions=(KEMUNING, PALANGKARAYA))
+    plan = build_plan(60, seed=2, regions=(KEMUNING, PALANGKARAYA), today=TODAY)
     apps = loaded(plan)
 
     registered = [apps.tenants.get_tenant(t.region.tenant) for t in plan.tenants]
@@ -91,7 +97,7 @@ def test_each_tenant_is_registered_by_the_platform_admin_before_its_first_unit(
 def test_every_employee_is_in_service_or_ended_as_planned(
     loaded: Callable[..., Applications],
 ) -> None:
-    plan = build_plan(60, seed=2, regions=(KEMUNING,))
+    plan = build_plan(60, seed=2, regions=(KEMUNING,), today=TODAY)
     app: PersonnelApplication = loaded(plan).personnel
 
     for employee in plan.tenants[0].employees:
@@ -109,20 +115,22 @@ def test_the_clock_reads_the_business_date_at_8_wib_plus_a_second_per_step() -> 
     assert clock() == clock() == datetime(2019, 4, 1, 1, 0, 3, tzinfo=UTC)
 
 
-def test_the_loaded_cycles_are_finalised_and_the_programmes_finished_or_cancelled(
+def test_the_last_finished_cycle_is_final_the_current_one_open_and_announced_programmes_open(
     loaded: Callable[..., Applications],
 ) -> None:
-    plan = build_plan(80, seed=11, regions=(KEMUNING,))
+    plan = build_plan(80, seed=11, regions=(KEMUNING,), today=TODAY)
     apps = loaded(plan)
     hr = caller_for(KEMUNING, plan.seed)
 
-    for year in (2024, 2025):
-        cycle = apps.appraisal.get_cycle(hr, AppraisalCycle.id_for(hr.tenant, year))
-        assert cycle.finalised_on == date(year, 12, 30)
-    programmes = [a.id for a in plan.tenants[0].activities if isinstance(a, DefineProgramme)]
-    statuses = Counter(apps.training.get(hr, Training, p).status for p in programmes)
+    finished = apps.appraisal.get_cycle(hr, AppraisalCycle.id_for(hr.tenant, 2025))
+    current = apps.appraisal.get_cycle(hr, AppraisalCycle.id_for(hr.tenant, 2026))
+    assert (finished.finalised_on, current.finalised_on) == (date(2025, 12, 30), None)
+    programmes = [a for a in plan.tenants[0].activities if isinstance(a, DefineProgramme)]
+    statuses = Counter(apps.training.get(hr, Training, p.id).status for p in programmes)
+    upcoming = sum(p.sessions[0][0] > TODAY for p in programmes)
+    assert upcoming > 0
     assert statuses["CANCELLED"] == 2
-    assert statuses["FINISHED"] == len(programmes) - 2
+    assert statuses["FINISHED"] == len(programmes) - 2 - upcoming
 
 
 def test_every_application_of_the_load_writes_the_one_jejak_event_log() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from datetime import date
 
 import pytest
 
@@ -13,12 +14,33 @@ from scripts.datagen.regions import KERTAPATI, PALANGKARAYA, find_region, split_
 from scripts.datagen.steps import RecordAward, Step
 
 
-def test_the_same_seed_gives_the_same_plan() -> None:
-    assert build_plan(120, seed=3) == build_plan(120, seed=3)
+def test_the_same_seed_and_today_give_the_same_plan() -> None:
+    today = date(2026, 12, 5)
+
+    assert build_plan(120, seed=3, today=today) == build_plan(120, seed=3, today=today)
 
 
 def test_another_seed_gives_another_plan() -> None:
-    assert build_plan(120, seed=3) != build_plan(120, seed=4)
+    today = date(2026, 12, 5)
+
+    assert build_plan(120, seed=3, today=today) != build_plan(120, seed=4, today=today)
+
+
+def test_the_plan_runs_up_to_the_real_date_unless_today_is_given() -> None:
+    before = date.today()
+    plan = build_plan(40, seed=3)
+
+    assert before <= plan.until <= date.today()  # the date may turn while planning
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2026, 7, 14), date(2026, 12, 31)])
+def test_nothing_in_the_plan_is_dated_after_today(today: date) -> None:
+    plan = build_plan(120, seed=3, today=today)
+
+    steps = [s.on for t in plan.tenants for e in t.employees for s in e.steps]
+    activities = [a.on for t in plan.tenants for a in t.activities]
+    assert max(steps + activities) <= today
+    assert plan.until == today
 
 
 def test_the_plan_counts_each_registration_one_event_per_step_and_each_activitys_events(

@@ -1,5 +1,5 @@
-"""Generated training: the catalogue, programmes, mentoring and external learning, and the
-20 JP a year most employees reach."""
+"""Generated training: the catalogue, programmes, mentoring and external learning, the
+20 JP a year most employees reach, and the current year's training so far."""
 
 from __future__ import annotations
 
@@ -18,14 +18,17 @@ from scripts.datagen.serving import ends_by, serving_all_year
 from scripts.datagen.steps import Appoint
 from scripts.datagen.training_steps import (
     AddCompetency,
+    Attend,
     CancelProgramme,
     Complete,
     DefineProgramme,
+    FinishProgramme,
     SetJabatanRequirements,
     Withdraw,
 )
+from tests.unit.datagen.conftest import CURRENT, FINISHED, TODAY
 
-YEAR = 2025
+YEAR = FINISHED
 
 
 def jp_earned(tenant: TenantPlan, year: int) -> Counter[str]:
@@ -74,7 +77,7 @@ def test_each_year_one_programme_is_cancelled_and_someone_withdraws(plan: Plan) 
     activities = [a for t in plan.tenants for a in t.activities]
     cancelled = Counter(a.on.year for a in activities if isinstance(a, CancelProgramme))
 
-    assert cancelled == {2024: len(plan.tenants), 2025: len(plan.tenants)}
+    assert cancelled == {FINISHED: len(plan.tenants), CURRENT: len(plan.tenants)}
     assert any(isinstance(a, Withdraw) and a.frees_seat_for_waitlisted for a in activities)
 
 
@@ -90,3 +93,33 @@ def test_a_mentor_has_served_at_least_five_years_longer_than_the_mentee(plan: Pl
     assert pairs
     for pair in pairs:
         assert (appointed[pair.mentee] - appointed[pair.mentor]).days > 5 * 365 - 2
+
+
+def test_this_year_programmes_before_today_are_finished_and_the_announced_ones_are_to_come(
+    plan: Plan,
+) -> None:
+    for tenant in plan.tenants:
+        defined = [
+            a for a in tenant.activities if isinstance(a, DefineProgramme) and a.on.year == CURRENT
+        ]
+        finished = {a.programme for a in tenant.activities if isinstance(a, FinishProgramme)}
+        certified = {
+            a.programme for a in tenant.activities if isinstance(a, Complete) and a.certificate
+        }
+        attended = {a.programme for a in tenant.activities if isinstance(a, Attend)}
+        upcoming = [a for a in defined if a.sessions[0][0] > TODAY]
+
+        assert any(a.id in finished and a.id in certified for a in defined)
+        assert upcoming
+        assert all(a.id not in attended | finished and a.capacity > 0 for a in upcoming)
+
+
+def test_mentoring_of_this_years_newcomers_is_still_under_way_for_some(plan: Plan) -> None:
+    paired = {
+        a.id for t in plan.tenants for a in t.activities
+        if isinstance(a, PairMentoring) and a.on.year == CURRENT
+    }  # fmt: skip
+    ended = {a.mentoring for t in plan.tenants for a in t.activities if isinstance(a, EndMentoring)}
+
+    assert paired - ended
+    assert paired & ended
