@@ -1,4 +1,5 @@
-"""The ASGI app: GraphQL (GraphiQL on GET) at /graphql, health at /healthz and /readyz.
+"""The ASGI app: GraphQL (GraphiQL on GET) at /graphql, GraphiQL's files at /graphiql/assets,
+health at /healthz and /readyz.
 
 `create_app` wires once and explicitly: nothing connects at import; the lifespan enters the
 runtime (pools, write application, projection runner) and leaves it at shutdown.
@@ -19,12 +20,17 @@ from access.settings import IdentitySettings
 from graphql_api.authentication import AuthenticationGate
 from graphql_api.bounds import RequestBounds
 from graphql_api.dev_issuer import dev_issuer_routes
+from graphql_api.exports.endpoint import DownloadGate, ExportEndpoint
+from graphql_api.graphiql.assets import assets_mount
+from graphql_api.graphiql.page import GraphiqlPage, GraphiqlSettings
 from graphql_api.health import DEFAULT_MAX_LAG, healthz, readiness_endpoint
 from graphql_api.identity import Authenticator
 from graphql_api.limits import Limits
 from graphql_api.logging import RequestLogMiddleware
+from graphql_api.metrics import MetricsSettings, RequestMetrics, metrics_endpoint
 from graphql_api.schema import build_schema, schema
 from graphql_api.tenants.admission import TenantGate
+from graphql_api.tracing import tracing_middleware
 from graphql_api.view import JejakGraphQL
 from services.runtime import Runtime
 
@@ -50,10 +56,13 @@ def create_app(
     max_ready_lag: int = DEFAULT_MAX_LAG,
     authenticator: Authenticator | None = None,
     limits: Limits | None = None,
+    metrics: MetricsSettings | None = None,
+    graphiql: GraphiqlSettings | None = None,
 ) -> Starlette:
     """The Jejak API; its lifespan opens the runtime `open_runtime` gives. Callers are
     authenticated by `authenticator` (default: as the environment configures identity), and
-    requests bounded by `limits` (default: as the environment sets them)."""
+    requests bounded by `limits` (default: as the environment sets them). `graphiql` sets up
+    the GraphiQL page (default: no development token, placeholder examples)."""
     slot = RuntimeSlot()
     # Request limits (graphql_api/limits.py): from the environment unless given.
     limits = schema.limits if limits is None else limits
@@ -69,8 +78,13 @@ def create_app(
             finally:
                 slot.runtime = None
 
+    # Metrics (graphql_api/metrics.py): as `metrics` say, else as the environment sets them.
+    metrics = MetricsSettings.from_env() if metrics is None else metrics
+    observer = RequestMetrics(metrics) if metrics.enabled else None
+    scrape = [Route("/metrics", metrics_endpoint(observer, slot.current))] if observer else []
     bounded = schema if limits == schema.limits else build_schema(limits)
-    graphql: ASGIApp = JejakGraphQL(bounded, runtime_of=slot.require)
+    page = GraphiqlPage.build(graphiql or GraphiqlSettings(), authenticator)
+    graphql: ASGIApp = JejakGraphQL(bounded, runtime_of=slot.require, graphiql=page)
     return Starlette(
         routes=[
             # Routed exactly: a mounted app would redirect /graphql to /graphql/.
@@ -82,10 +96,19 @@ def create_app(
                     AuthenticationGate(TenantGate(graphql, slot.require), authenticator), limits
                 ),
             ),
+            # Report downloads (graphql_api/exports/): the same gates, the same policy.
+            Route(
+                "/exports/{file}",
+                DownloadGate(TenantGate(ExportEndpoint(slot.require), slot.require), authenticator),
+            ),
             Route("/healthz", healthz, methods=["GET"]),
+            assets_mount(),  # GraphiQL's scripts and styles: no token, no CDN
             Route("/readyz", readiness_endpoint(slot.current, max_ready_lag), methods=["GET"]),
             *(dev_issuer_routes(authenticator.dev_issuer) if authenticator.dev_issuer else []),
+            # No token: bind to an internal interface, or let the deployment guard the path.
+            *scrape,
         ],
-        middleware=[Middleware(RequestLogMiddleware)],
+        # Outermost first: the log line and the metrics see the whole request, spans inside.
+        middleware=[Middleware(RequestLogMiddleware, observer=observer), *tracing_middleware()],
         lifespan=lifespan,
     )

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 
-from domain.aggregates.employee import Employee
 from projections.reader import EventReader
 from projections.rebuild import rebuild
 from projections.registry import all_projections
 from projections.retry import retry_dead_letters
 from projections.runner import ProjectionRunner
-from projections.status import projection_status
+from projections.status import ProjectionStatus, projection_status
 from scripts.appraisal_cli import add_appraisal_command
+from scripts.audit_cli import add_audit_command
 from scripts.bench.cli import add_bench_command
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.loader import load_demo_if_empty
+from scripts.export_cli import add_export_command
+from scripts.graphiql_demo import add_graphiql_option, graphiql_settings
+from scripts.output import iso_time, json_line, quiet_after_closed_pipe, table
 from scripts.progress import ProgressBar
+from scripts.tenants_cli import add_tenants_command
 from scripts.token_cli import add_token_command, print_demo_tokens, serve_authenticator
-from services.audit import employee_trail
 from services.database import Database, resolve_database
-from services.personnel import PersonnelApplication, normalize_nip
+from services.personnel import PersonnelApplication
 from services.runtime import build_personnel, prepare_read_models
 
 
@@ -64,9 +65,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.demo:
             print_demo_tokens(authenticator)
         if not stop.requested:
+            graphiql = graphiql_settings(args.graphiql_role, args.demo, authenticator)
             app = create_app(
                 lambda: open_runtime(database, run_projections=not args.no_projections),
                 authenticator=authenticator,
+                graphiql=graphiql,
             )
             serve(app, args.host, args.port, announce=_announce_listening)
     return 0
@@ -108,20 +111,38 @@ def cmd_projections_rebuild(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_projections_status(_: argparse.Namespace) -> int:
+def cmd_projections_status(args: argparse.Namespace) -> int:
     with _database() as database, _personnel(database) as personnel:
         rows = projection_status(database, EventReader(personnel))
-        if not rows:
-            print("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
-            return 1
-        print(f"{'projection':<20} {'position':>10} {'head':>10} {'lag':>8} {'state':<8}  updated")
+    if not rows:
+        print("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
+        return 1
+    degraded = [row for row in rows if row.reason]
+    if args.json:
         for row in rows:
-            counts = f"{row.position:>10,} {row.head:>10,} {row.lag:>8,} {row.state:<8}"
-            print(f"{row.name:<20} {counts}  {row.updated_at}")
-        degraded = [row for row in rows if row.reason]
-        for row in degraded:
-            print(f"{row.name} is DEGRADED: {row.reason}")
+            print(json_line(_status_object(row)))
+        return 1 if degraded else 0
+    headers = ["projection", "position", "head", "lag", "state", "updated"]
+    cells = [
+        [row.name, f"{row.position:,}", f"{row.head:,}", f"{row.lag:,}", row.state,
+         iso_time(row.updated_at) if row.updated_at else "-"]
+        for row in rows
+    ]  # fmt: skip
+    print(table(headers, cells, right=["position", "head", "lag"]))
+    for row in degraded:
+        print(f"{row.name} is DEGRADED: {row.reason}")
     return 1 if degraded else 0
+
+
+def _status_object(row: ProjectionStatus) -> dict[str, object]:
+    held = row.held
+    return {
+        "projection": row.name, "position": row.position, "head": row.head, "lag": row.lag,
+        "state": row.state, "updated_at": row.updated_at, "reason": row.reason,
+        "held_at": None if held is None else
+        {"position": held.position, "topic": held.topic, "error": held.error},
+        "waits_for": row.behind,
+    }  # fmt: skip
 
 
 def cmd_projections_retry(args: argparse.Namespace) -> int:
@@ -137,32 +158,13 @@ def cmd_projections_retry(args: argparse.Namespace) -> int:
     return 1 if report.failing else 0
 
 
-def cmd_audit_employee(args: argparse.Namespace) -> int:
-    with _database() as database, _personnel(database) as personnel:
-        events = employee_trail(personnel, Employee.id_for(normalize_nip(args.nip)))
-        if not events:
-            print(f"No events for NIP {args.nip}.", file=sys.stderr)
-            return 1
-        for event in events:
-            if args.json:
-                print(json.dumps(asdict(event), default=str, ensure_ascii=False))
-            else:
-                print(
-                    f"#{event.position:<8} v{event.originator_version:<3} "
-                    f"{event.recorded_at:%Y-%m-%d %H:%M:%S} "
-                    f"{event.event_type:<16} {event.actor_id} ({event.actor_role}) "
-                    f"{event.tenant} reason={event.reason or '-'} {event.payload}"
-                )
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jejak", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="start the GraphQL service (GraphiQL at /graphql)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.add_argument(
         "--no-projections",
         action="store_true",
@@ -173,12 +175,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="first load 500 generated employees (fixed seed) if the event log is empty",
     )
+    add_graphiql_option(serve)
     serve.set_defaults(func=cmd_serve)
 
     add_generate_command(commands)
     add_appraisal_command(commands)
+    add_export_command(commands)
     add_bench_command(commands)
     add_token_command(commands)
+    add_tenants_command(commands)
+    add_audit_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True
@@ -189,11 +195,15 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild_parser = projections.add_parser(
         "rebuild", help="rebuild every read model beside the live ones, then swap"
     )
-    rebuild_parser.add_argument("--batch-size", type=int, default=2000)
+    rebuild_parser.add_argument(
+        "--batch-size", type=int, default=2000, help="events applied per transaction (2000)"
+    )
     rebuild_parser.set_defaults(func=cmd_projections_rebuild)
-    projections.add_parser(
+    status_parser = projections.add_parser(
         "status", help="each projection's position, lag and state (exits 1 if one is DEGRADED)"
-    ).set_defaults(func=cmd_projections_status)
+    )
+    status_parser.add_argument("--json", action="store_true", help="one JSON object per projection")
+    status_parser.set_defaults(func=cmd_projections_status)
     retry_parser = projections.add_parser(
         "retry",
         help="after a fix, re-apply the events held projections could not apply "
@@ -207,21 +217,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     retry_parser.set_defaults(func=cmd_projections_retry)
 
-    audit = commands.add_parser("audit", help="oversight").add_subparsers(
-        dest="subject", required=True
-    )
-    employee = audit.add_parser(
-        "employee", help="every event of one employee, from the event store"
-    )
-    employee.add_argument("nip")
-    employee.add_argument("--json", action="store_true", help="one JSON object per line")
-    employee.set_defaults(func=cmd_audit_employee)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
+    except BrokenPipeError:  # `jejak … | head`: the reader has all it wanted
+        return quiet_after_closed_pipe()
+    return code
 
 
 if __name__ == "__main__":

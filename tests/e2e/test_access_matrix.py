@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 import psycopg
@@ -273,8 +274,8 @@ async def test_no_role_reaches_a_root_field_the_policy_does_not_grant_it(
     failures = []
     for operation, name, document, variables in root_calls(schema._schema):
         table = policy.MUTATIONS if operation == "mutation" else policy.QUERIES
-        for role in Role:
-            headers = bearer(f"matrix-{role.value}", role.value, HOME, people.colleague)
+        for role, (tenant, nip) in product(Role, ((HOME, people.colleague), (AWAY, people.away))):
+            headers = bearer(f"matrix-{role.value}", role.value, tenant, nip)
             status, body = await _post(api, document, variables, headers)
             codes = {e.get("extensions", {}).get("code") for e in body.get("errors") or []}
             refused = status == 200 and "FORBIDDEN" in codes and body.get("data") is None
