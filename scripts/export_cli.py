@@ -39,9 +39,11 @@ CLI_ACTOR = Actor("jejak-cli", Role.AUDITOR.value)
 def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `jejak export <name> --tenant T …`."""
     export = commands.add_parser("export", help="a report as CSV or XLSX")
-    export.add_argument("name", choices=sorted(EXPORTS))
+    export.add_argument("name", choices=sorted(EXPORTS), help="which report to export")
     export.add_argument("--tenant", required=True, help="the instansi (see `jejak tenants`)")
-    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument(
+        "--format", choices=FORMATS, default="csv", help="csv (default) or xlsx for spreadsheets"
+    )
     export.add_argument("--output", help="the file to write (default: stdout)")
     export.add_argument("--unit", help="a unit kerja id (roster, leave-balances; optional else)")
     export.add_argument("--cycle", help="an appraisal cycle id (`jejak appraisal cycles`)")
