@@ -46,9 +46,13 @@ class AuthenticationGate:
         self.app = app
         self.authenticator = authenticator
 
+    def open_without_token(self, scope: Scope, headers: Headers) -> bool:
+        """What passes unauthenticated: the GraphiQL page (it holds no data)."""
+        return is_ide_page(scope, headers)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = Headers(scope=scope)
-        if scope["type"] != "http" or is_ide_page(scope, headers):
+        if scope["type"] != "http" or self.open_without_token(scope, headers):
             await self.app(scope, receive, send)
             return
         state = scope.setdefault("state", {})

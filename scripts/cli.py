@@ -23,21 +23,12 @@ from scripts.export_cli import add_export_command
 from scripts.graphiql_demo import add_graphiql_option, graphiql_settings
 from scripts.output import iso_time, json_line, quiet_after_closed_pipe, table
 from scripts.progress import ProgressBar
+from scripts.read_models import operator_database
 from scripts.tenants_cli import add_tenants_command
 from scripts.token_cli import add_token_command, print_demo_tokens, serve_authenticator
-from services.database import Database, resolve_database
+from services.database import Database
 from services.personnel import PersonnelApplication
 from services.runtime import build_personnel, prepare_read_models
-
-
-@contextmanager
-def _database() -> Iterator[Database]:
-    database, embedded = resolve_database()
-    try:
-        yield database
-    finally:
-        if embedded is not None:
-            embedded.stop()
 
 
 @contextmanager
@@ -59,7 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     configure_logging()
     authenticator = serve_authenticator(args.host, args.port)  # a bad setting stops us here
     # Outermost, so a signal while PostgreSQL starts or stops is noted, never raised midway.
-    with StopSignals() as stop, _database() as database:
+    with StopSignals() as stop, operator_database() as database:
         if args.demo and not stop.requested and load_demo_if_empty(database):
             print("Loaded the demo data: 500 generated employees.", file=sys.stderr)
         if args.demo:
@@ -80,7 +71,7 @@ def _announce_listening(address: str) -> None:
 
 
 def cmd_projections_run(_: argparse.Namespace) -> int:
-    with _database() as database, _personnel(database) as personnel:
+    with operator_database() as database, _personnel(database) as personnel:
         reader = EventReader(personnel)
         prepare_read_models(database, reader)
         runner = ProjectionRunner(database, reader)
@@ -95,7 +86,7 @@ def cmd_projections_run(_: argparse.Namespace) -> int:
 
 
 def cmd_projections_rebuild(args: argparse.Namespace) -> int:
-    with _database() as database, _personnel(database) as personnel:
+    with operator_database() as database, _personnel(database) as personnel:
         bar = ProgressBar("rebuild")
         report = rebuild(database, EventReader(personnel), batch_size=args.batch_size, progress=bar)
         bar.finish()
@@ -112,7 +103,7 @@ def cmd_projections_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_projections_status(args: argparse.Namespace) -> int:
-    with _database() as database, _personnel(database) as personnel:
+    with operator_database() as database, _personnel(database) as personnel:
         rows = projection_status(database, EventReader(personnel))
     if not rows:
         print("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
@@ -146,7 +137,7 @@ def _status_object(row: ProjectionStatus) -> dict[str, object]:
 
 
 def cmd_projections_retry(args: argparse.Namespace) -> int:
-    with _database() as database, _personnel(database) as personnel:
+    with operator_database() as database, _personnel(database) as personnel:
         report = retry_dead_letters(database, EventReader(personnel), args.projection)
     if not report.retried:
         print("No read model is held: nothing to retry.")

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from access.roles import Role
 from domain.errors import DomainError, NotFound
-from graphql_api.authentication import AuthenticationGate, identity_of, refused
+from graphql_api.authentication import AuthenticationGate, identity_of
 from graphql_api.consistency import read_after_from
 from graphql_api.context import tenant_pool
 from graphql_api.errors import ApiError, ReadModelLag
@@ -24,7 +24,6 @@ from graphql_api.exports.catalogue import EXPORTS, FORMATS
 from graphql_api.exports.formats import MEDIA_TYPES, csv_chunks, xlsx_chunks
 from graphql_api.exports.sheet import Export, Params, Reading, Row, started
 from graphql_api.guard import AccessGuard
-from graphql_api.logging import correlation_id_from
 from graphql_api.refusals import refusal
 from services.runtime import Runtime
 
@@ -35,16 +34,8 @@ LAG = ReadModelLag.code
 class DownloadGate(AuthenticationGate):
     """The authentication gate of /graphql without its one exception (the GraphiQL page)."""
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = Headers(scope=scope)
-        state = scope.setdefault("state", {})
-        correlation_id = state.get("correlation_id") or correlation_id_from(headers)
-        identity = await self.authenticator.identify(headers, correlation_id)
-        if identity.caller is None:
-            await refused(identity)(scope, receive, send)
-            return
-        state["identity"] = identity
-        await self.app(scope, receive, send)
+    def open_without_token(self, scope: Scope, headers: Headers) -> bool:
+        return False
 
 
 class ExportEndpoint:

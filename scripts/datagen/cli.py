@@ -12,6 +12,7 @@ from datetime import date
 from scripts.datagen.loader import DEFAULT_BATCH_SIZE, LogNotEmpty, generate
 from scripts.datagen.regions import REGIONS, Region, find_region
 from scripts.progress import ProgressBar
+from scripts.read_models import operator_database
 
 
 def add_generate_command(
@@ -59,11 +60,8 @@ def add_generate_command(
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Plan and load the data, with a progress bar on stderr and a summary on stdout."""
-    # Imported here: scripts.cli imports this module to register the command.
-    from scripts.cli import _database
-
     bar = _LazyProgressBar()
-    with _database() as database:
+    with operator_database() as database:
         try:
             report = generate(
                 database,
