@@ -12,6 +12,19 @@ from scripts.datagen.activities import Activity, Desk
 from scripts.datagen.appraisal_steps import cycle_of, unit_of
 
 
+def _rate(desk: Desk, step: Rate | RateCheckpoint, checkpoint: str) -> None:
+    """The appraiser's rating of one person at `checkpoint`, as a planned step says."""
+    desk.appraisal.rate(
+        desk.as_(step.appraiser),
+        cycle_id=cycle_of(desk, step.year),
+        employee_id=Employee.id_for(step.nip),
+        checkpoint=checkpoint,
+        hasil_kerja=step.ratings[0],
+        perilaku_kerja=step.ratings[1],
+        justification=step.justification,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Rate(Activity):
     year: int
@@ -22,15 +35,7 @@ class Rate(Activity):
     rank: ClassVar[int] = 7
 
     def run(self, desk: Desk) -> None:
-        desk.appraisal.rate(
-            desk.as_(self.appraiser),
-            cycle_id=cycle_of(desk, self.year),
-            employee_id=Employee.id_for(self.nip),
-            checkpoint=ANNUAL,
-            hasil_kerja=self.ratings[0],
-            perilaku_kerja=self.ratings[1],
-            justification=self.justification,
-        )
+        _rate(desk, self, ANNUAL)
 
     @property
     def events(self) -> int:
@@ -50,15 +55,7 @@ class RateCheckpoint(Activity):
     rank: ClassVar[int] = 7
 
     def run(self, desk: Desk) -> None:
-        desk.appraisal.rate(
-            desk.as_(self.appraiser),
-            cycle_id=cycle_of(desk, self.year),
-            employee_id=Employee.id_for(self.nip),
-            checkpoint=self.checkpoint,
-            hasil_kerja=self.ratings[0],
-            perilaku_kerja=self.ratings[1],
-            justification=self.justification,
-        )
+        _rate(desk, self, self.checkpoint)
 
     @property
     def events(self) -> int:
