@@ -13,8 +13,8 @@ import psycopg
 
 from projections.base import READ_SCHEMA
 from projections.dead_letters import DeadLetter, unresolved_dead_letters
+from projections.health import held_source
 from projections.reader import EventReader
-from projections.registry import READS_FROM
 from services.database import Database
 
 OK = "OK"
@@ -67,16 +67,6 @@ def projection_status(database: Database, reader: EventReader) -> list[Projectio
             with conn.cursor() as cur:
                 held = {d.projection: d for d in unresolved_dead_letters(cur, READ_SCHEMA)}
     return [
-        ProjectionStatus(name, position, head, at, held.get(name), _held_source(name, held))
+        ProjectionStatus(name, position, head, at, held.get(name), held_source(name, held))
         for name, position, at in rows
     ]
-
-
-def _held_source(name: str, held: dict[str, DeadLetter]) -> str | None:
-    """The held projection `name` reads from, directly or through another, if any."""
-    for source in READS_FROM.get(name, ()):
-        if source in held:
-            return source
-        if found := _held_source(source, held):
-            return found
-    return None
