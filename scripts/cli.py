@@ -18,6 +18,7 @@ from scripts.appraisal_cli import add_appraisal_command
 from scripts.audit_cli import add_audit_command
 from scripts.bench.cli import add_bench_command
 from scripts.datagen.cli import add_generate_command
+from scripts.datagen.demo_stamp import demo_planned_until
 from scripts.datagen.loader import load_demo_if_empty
 from scripts.export_cli import add_export_command
 from scripts.graphiql_demo import add_graphiql_option, graphiql_settings
@@ -53,10 +54,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     with StopSignals() as stop, operator_database() as database:
         if args.demo and not stop.requested and load_demo_if_empty(database):
             print("Loaded the demo data: 500 generated employees.", file=sys.stderr)
+        planned_until = demo_planned_until(database) if args.demo else None
         if args.demo:
-            print_demo_tokens(authenticator)
+            print_demo_tokens(authenticator, planned_until)
         if not stop.requested:
-            graphiql = graphiql_settings(args.graphiql_role, args.demo, authenticator)
+            graphiql = graphiql_settings(
+                args.graphiql_role, args.demo, authenticator, planned_until
+            )
             app = create_app(
                 lambda: open_runtime(database, run_projections=not args.no_projections),
                 authenticator=authenticator,

@@ -64,12 +64,15 @@ def add_graphiql_option(serve: argparse.ArgumentParser) -> None:
     )
 
 
-def graphiql_settings(role: str, demo: bool, authenticator: Authenticator) -> GraphiqlSettings:
-    """The page's token caller and example variables; says on stderr what the page carries."""
+def graphiql_settings(
+    role: str, demo: bool, authenticator: Authenticator, planned_until: date | None = None
+) -> GraphiqlSettings:
+    """The page's token caller and example variables (people of the demo planned up to
+    `planned_until`); says on stderr what the page carries."""
     wants_token = authenticator.dev_issuer is not None and role != NO_ROLE
     if not (demo or wants_token):
         return GraphiqlSettings()
-    person = demo_person(build_plan(DEMO_EMPLOYEES, DEMO_SEED))
+    person = demo_person(build_plan(DEMO_EMPLOYEES, DEMO_SEED, today=planned_until))
     caller = page_caller(role, person) if wants_token else None
     if caller is not None:
         minutes = int(PAGE_TOKEN_TTL.total_seconds() // 60)

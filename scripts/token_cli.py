@@ -11,7 +11,7 @@ import argparse
 import logging
 import re
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 
 from access.dev_issuer import DEFAULT_TTL, DevIssuer, dev_issuer_url
 from access.principal import role_named
@@ -91,13 +91,14 @@ def serve_authenticator(host: str, port: int) -> Authenticator:
     return authenticator
 
 
-def print_demo_tokens(authenticator: Authenticator) -> None:
-    """Ready tokens for the demo tenant's roles, and the GraphiQL headers line to paste."""
+def print_demo_tokens(authenticator: Authenticator, planned_until: date | None = None) -> None:
+    """Ready tokens for the demo tenant's roles (people of the demo planned up to
+    `planned_until`), and the GraphiQL headers line to paste."""
     issuer, settings = authenticator.dev_issuer, authenticator.settings
     if issuer is None:
         print("Demo tokens come from the development issuer, which is off.", file=sys.stderr)
         return
-    employee, supervisor = demo_people()
+    employee, supervisor = demo_people(planned_until)
     callers = [
         ("hr_officer", "hr-demo", None), ("auditor", "inspektorat-demo", None),
         ("supervisor", supervisor, supervisor), ("employee", employee, employee),
@@ -112,9 +113,9 @@ def print_demo_tokens(authenticator: Authenticator) -> None:
     print(f'  {{"Authorization": "Bearer {tokens["hr_officer"]}"}}', file=sys.stderr)
 
 
-def demo_people() -> tuple[str, str]:
+def demo_people(planned_until: date | None = None) -> tuple[str, str]:
     """NIPs of the demo tenant: its youngest active staff member and head (a supervisor)."""
-    plan = build_plan(DEMO_EMPLOYEES, DEMO_SEED)
+    plan = build_plan(DEMO_EMPLOYEES, DEMO_SEED, today=planned_until)
     [tenant] = [t for t in plan.tenants if t.region.tenant == DEMO_TENANT]
     active = sorted((e for e in tenant.employees if _active(e)), key=lambda e: e.nip[:8])[::-1]
     heads = [e for e in active if _managerial(e)]

@@ -23,6 +23,7 @@ from domain.instansi import InstansiKind
 from domain.meta import Actor
 from scripts.datagen.activities import Activity, Desk
 from scripts.datagen.applications import Applications, BusinessClock
+from scripts.datagen.demo_stamp import record_demo
 from scripts.datagen.plan import EmployeePlan, Plan, TenantPlan, build_plan
 from scripts.datagen.regions import REGIONS, Region, RegionKind
 from scripts.datagen.steps import Target
@@ -205,8 +206,10 @@ def load_demo_if_empty(database: Database, today: date | None = None) -> bool:
     """
     with psycopg.connect(**database.psycopg_kwargs(), autocommit=True) as lock:
         lock.execute("SELECT pg_advisory_lock(%s)", (_DEMO_LOCK,))
+        until = date.today() if today is None else today
         try:
-            generate(database, DEMO_EMPLOYEES, DEMO_SEED, today=today)
+            generate(database, DEMO_EMPLOYEES, DEMO_SEED, today=until)
+            record_demo(lock, DEMO_SEED, DEMO_EMPLOYEES, until)
         except LogNotEmpty:
             return False
         finally:

@@ -16,6 +16,7 @@ import pytest
 from scripts.datagen import loader
 from scripts.datagen.appraisal_steps import Enrol
 from scripts.datagen.cli import add_generate_command
+from scripts.datagen.demo_stamp import demo_planned_until
 from scripts.datagen.loader import LogNotEmpty, generate, load_demo_if_empty
 from scripts.datagen.plan import build_plan
 from scripts.datagen.regions import KERTAPATI
@@ -135,6 +136,18 @@ def test_the_demo_data_is_loaded_only_into_an_empty_log(
     events = len(stored(database, "jejak_events"))
     assert load_demo_if_empty(database) is False
     assert len(stored(database, "jejak_events")) == events > 0
+
+
+def test_the_demo_remembers_the_date_it_was_planned_up_to(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "DEMO_EMPLOYEES", 40)
+    assert demo_planned_until(database) is None
+
+    load_demo_if_empty(database, today=date(2026, 3, 15))
+    load_demo_if_empty(database, today=date(2026, 7, 1))  # a restart months later loads nothing
+
+    assert demo_planned_until(database) == date(2026, 3, 15)
 
 
 def test_the_generate_command_loads_and_reports(
