@@ -17,6 +17,7 @@ from projections.status import ProjectionStatus, projection_status
 from scripts.appraisal_cli import add_appraisal_command
 from scripts.audit_cli import add_audit_command
 from scripts.bench.cli import add_bench_command
+from scripts.database_cli import add_database_command
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.demo_stamp import demo_planned_until
 from scripts.datagen.loader import load_demo_if_empty
@@ -178,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     add_bench_command(commands)
     add_token_command(commands)
+    add_database_command(commands)
     add_tenants_command(commands)
     add_audit_command(commands)
 
