@@ -1,0 +1,1 @@
+"""The tamper-evident ledger through GraphQL and HTTP: checkpoints, proofs, evidence bundles."""
