@@ -87,6 +87,20 @@ QUERIES: Mapping[str, frozenset[Role]] = {
     "mentoring": READERS | ASN,
     "tenants": frozenset(Role),
     "accessLog": AUDITORS | ASN,
+    "absences": READERS | ASN,
+    "proposedSanction": READERS | ASN,
+    "unitSatisfaction": TENANT_ROLES,  # public: IKM counts and indices only
+    "unitSatisfactions": TENANT_ROLES,
+    "policyValues": frozenset(Role),  # published rules: holidays, periods, factors
+    "leaveRequests": READERS | ASN,  # one person's: PRIVATE_ROOTS below
+    "myLeave": ASN,  # the caller's own, by the NIP of the token
+    # The ledger's checkpoint and proofs are hashes and sizes of the whole log, no record's
+    # content: every role of a tenant (auditors included) may check them; the platform admin
+    # reads no tenant's data, and GET /ledger/checkpoint serves the note without a token.
+    "ledgerCheckpoint": TENANT_ROLES,
+    "inclusionProof": TENANT_ROLES,
+    "consistencyProof": TENANT_ROLES,
+    "evidenceBundle": READERS | ASN,  # a person's events as stored: PRIVATE_ROOTS below
 }
 
 MUTATIONS: Mapping[str, frozenset[Role]] = {
@@ -99,6 +113,8 @@ MUTATIONS: Mapping[str, frozenset[Role]] = {
             "confirmCpns",
             "recordAward",
             "imposeSanction",
+            "recordAbsence",
+            "correctAbsence",
             "endEmployment",
             "createUnit",
             "grantLeave",
@@ -132,6 +148,7 @@ MUTATIONS: Mapping[str, frozenset[Role]] = {
         ASN,
     ),
     "receiveMasyarakatRating": MASYARAKAT_INTAKE,
+    "recordSurveyResponses": MASYARAKAT_INTAKE,
     **dict.fromkeys(
         (
             "defineProgramme",
@@ -151,6 +168,12 @@ MUTATIONS: Mapping[str, frozenset[Role]] = {
     "endMentoringEarly": WRITERS | ASN,
     "submitExternalLearning": WRITERS | ASN,
     "registerTenant": PLATFORM,
+    "recordPolicyValues": PLATFORM | WRITERS,  # admin: national; HR: its own tenant
+    "requestLeave": ASN,  # under the caller's own NIP
+    "recommendLeave": frozenset({Role.SUPERVISOR}),  # the atasan, for their own team only
+    # HR under the PPK's recorded delegation; the PPK himself (named by user id in the
+    # tenant's leave_authority policy) acts in the supervisor role: services/leave_requests.py
+    "decideLeave": WRITERS | {Role.SUPERVISOR},
 }
 
 _P, _N, _S, _G = (
@@ -212,7 +235,19 @@ TYPES: Mapping[str, Sensitivity] = {
     "Mentoring": _N,
     "MentoringMeeting": _G,
     "Tenant": _P,
+    "PolicyValues": _P,
     "AccessLogEntry": _N,
+    "AbsenceYear": _G,  # discipline: only through the PRIVATE roots absences/proposedSanction
+    "AbsenceDayRecord": _G,
+    "AbsenceSanction": _G,
+    "ProposedSanction": _G,
+    "UnitSatisfaction": _P,  # aggregate: no respondent, no employee
+    "SatisfactionElement": _P,
+    "LedgerCheckpoint": _P,  # sizes, hashes and signatures of the whole log
+    "InclusionProof": _P,
+    "ConsistencyProof": _P,
+    "LeaveRequest": _G,  # only through the PRIVATE root leaveRequests or the own myLeave
+    "MyLeave": _N,  # its content by PRIVATE fields, checked against the owner (the caller)
 }
 
 # Exceptions to a type's default, as "Type.field".
@@ -234,6 +269,11 @@ FIELDS: Mapping[str, Sensitivity] = {
     "Mentoring.meetings": _S,
     "Mentoring.endReason": _S,
     "AppraisalCycleSummary.outstanding": _N,
+    "LeaveRequest.reason": _S,  # leave reasons: the person, their chain, HR, auditors
+    "LeaveRequest.recommendationReason": _S,
+    "LeaveRequest.decisionReason": _S,
+    "MyLeave.balance": _S,
+    "MyLeave.requests": _S,
 }
 
 # Root queries whose answer is one person's private record, named by their `nip` argument.
@@ -244,6 +284,10 @@ PRIVATE_ROOTS = frozenset(
         "scoreExplanation",
         "trainingYear",
         "trainingRecommendations",
+        "absences",
+        "proposedSanction",
+        "evidenceBundle",
+        "leaveRequests",
     }
 )
 
@@ -265,7 +309,9 @@ def may_call(operation: str, root_field: str, role: Role) -> bool:
 
 
 # The platform's own directory of instansi: all the platform admin may select (no tenant data).
-PLATFORM_TYPES = frozenset({"Tenant", "RegisterTenantPayload"})
+PLATFORM_TYPES = frozenset(
+    {"Tenant", "RegisterTenantPayload", "PolicyValues", "RecordPolicyValuesPayload"}
+)
 
 
 def may_select(type_name: str, field_name: str, role: Role) -> bool:

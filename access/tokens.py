@@ -32,6 +32,7 @@ from jwt.types import Options
 from access.keys import KeySource
 from access.principal import AuthenticationFailed, Principal, Reason, principal_from_claims
 from access.settings import IdentitySettings
+from domain.errors import N_
 
 REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud")
 MAX_TOKEN_LENGTH = 16 * 1024
@@ -61,9 +62,9 @@ class TokenVerifier:
     async def verify(self, token: str) -> Principal:
         """The principal `token` names, or AuthenticationFailed saying why not."""
         if not token:
-            raise AuthenticationFailed(Reason.TOKEN_MISSING, "No bearer token was sent.")
+            raise AuthenticationFailed(Reason.TOKEN_MISSING, N_("No bearer token was sent."))
         if len(token) > MAX_TOKEN_LENGTH:
-            raise AuthenticationFailed(Reason.MALFORMED_TOKEN, "The bearer token is too long.")
+            raise AuthenticationFailed(Reason.MALFORMED_TOKEN, N_("The bearer token is too long."))
         remembered = self._remembered(token)
         if remembered is not None:
             return remembered
@@ -109,7 +110,7 @@ class TokenVerifier:
             header = jwt.get_unverified_header(token)
         except PyJWTError:
             raise AuthenticationFailed(
-                Reason.MALFORMED_TOKEN, "The bearer token is not a JWT."
+                Reason.MALFORMED_TOKEN, N_("The bearer token is not a JWT.")
             ) from None
         if header.get("alg") not in self.settings.algorithms:
             raise AuthenticationFailed(
@@ -119,22 +120,32 @@ class TokenVerifier:
             )
         kid = header.get("kid")
         if not isinstance(kid, str) or not kid:
-            raise AuthenticationFailed(Reason.UNKNOWN_KEY, "The token names no signing key (kid).")
+            raise AuthenticationFailed(
+                Reason.UNKNOWN_KEY, N_("The token names no signing key (kid).")
+            )
         return kid
 
 
 # Most specific first: several of PyJWT's errors subclass DecodeError.
 _REASONS: tuple[tuple[type[PyJWTError], Reason, str], ...] = (
-    (ExpiredSignatureError, Reason.TOKEN_EXPIRED, "The token has expired."),
-    (ImmatureSignatureError, Reason.TOKEN_NOT_YET_VALID, "The token is not valid yet."),
-    (InvalidAudienceError, Reason.WRONG_AUDIENCE, "The token is not meant for this service."),
-    (InvalidIssuerError, Reason.WRONG_ISSUER, "The token's issuer is not one this service trusts."),
-    (InvalidSignatureError, Reason.BAD_SIGNATURE, "The token's signature is not valid."),
-    (InvalidAlgorithmError, Reason.BAD_SIGNATURE, "The token's signature is not valid."),
-    (InvalidKeyError, Reason.UNKNOWN_KEY, "The token's key cannot verify it."),
-    (InvalidIssuedAtError, Reason.MALFORMED_TOKEN, "The token's issued-at time is not a number."),
-    (MissingRequiredClaimError, Reason.MALFORMED_TOKEN, "The token lacks a required claim."),
-    (DecodeError, Reason.MALFORMED_TOKEN, "The bearer token cannot be decoded."),
+    (ExpiredSignatureError, Reason.TOKEN_EXPIRED, N_("The token has expired.")),
+    (ImmatureSignatureError, Reason.TOKEN_NOT_YET_VALID, N_("The token is not valid yet.")),
+    (InvalidAudienceError, Reason.WRONG_AUDIENCE, N_("The token is not meant for this service.")),
+    (
+        InvalidIssuerError,
+        Reason.WRONG_ISSUER,
+        N_("The token's issuer is not one this service trusts."),
+    ),
+    (InvalidSignatureError, Reason.BAD_SIGNATURE, N_("The token's signature is not valid.")),
+    (InvalidAlgorithmError, Reason.BAD_SIGNATURE, N_("The token's signature is not valid.")),
+    (InvalidKeyError, Reason.UNKNOWN_KEY, N_("The token's key cannot verify it.")),
+    (
+        InvalidIssuedAtError,
+        Reason.MALFORMED_TOKEN,
+        N_("The token's issued-at time is not a number."),
+    ),
+    (MissingRequiredClaimError, Reason.MALFORMED_TOKEN, N_("The token lacks a required claim.")),
+    (DecodeError, Reason.MALFORMED_TOKEN, N_("The bearer token cannot be decoded.")),
 )
 
 
@@ -145,7 +156,7 @@ def _failure(error: PyJWTError) -> AuthenticationFailed:
             if isinstance(error, MissingRequiredClaimError):
                 message = f"The token lacks the required claim {error.claim!r}."
             return AuthenticationFailed(reason, message)
-    return AuthenticationFailed(Reason.MALFORMED_TOKEN, "The bearer token is not valid.")
+    return AuthenticationFailed(Reason.MALFORMED_TOKEN, N_("The bearer token is not valid."))
 
 
 __all__ = ["AuthenticationFailed", "Principal", "Reason", "TokenVerifier"]

@@ -29,7 +29,7 @@ from domain.appraisal_enrolment import (  # re-exported: who appraises whom live
     UnitNode,
     derive_appraisers,
 )
-from domain.errors import InvalidInput, InvalidSkp, ObjectionWindowClosed
+from domain.errors import N_, InvalidInput, InvalidSkp, ObjectionWindowClosed
 from domain.text import CODE, LINE, LINK, LONG_TEXT, clean_optional_text, clean_text
 
 E = TypeVar("E", bound=StrEnum)
@@ -156,8 +156,13 @@ def check_objection_window(received_on: date, filed_on: date, window_days: int) 
     day = (filed_on - received_on).days
     if day > window_days:
         raise ObjectionWindowClosed(
-            f"The result was received on {received_on}; an objection was possible for "
-            f"{window_days} calendar days, until {received_on + timedelta(days=window_days)}."
+            N_(
+                "The result was received on {received_on}; an objection was possible for "
+                "{days} calendar days, until {until}."
+            ),
+            received_on=received_on,
+            days=window_days,
+            until=received_on + timedelta(days=window_days),
         )
     return day
 
@@ -178,7 +183,11 @@ class HasilKerja:
 def check_hasil_kerja(rows: Sequence[HasilKerja]) -> list[dict[str, Any]]:
     """Validated rows, numbered from 1; an SKP needs at least one UTAMA row."""
     if len(rows) > MAX_SKP_ROWS:
-        raise InvalidSkp(f"An SKP has at most {MAX_SKP_ROWS} hasil kerja rows, not {len(rows)}.")
+        raise InvalidSkp(
+            N_("An SKP has at most {most} hasil kerja rows, not {count}."),
+            most=MAX_SKP_ROWS,
+            count=len(rows),
+        )
     if not any(parse_choice(HasilKerjaKind, r.kind, "kind") is HasilKerjaKind.UTAMA for r in rows):
         raise InvalidSkp("An SKP needs at least one hasil kerja UTAMA.")
     return [
@@ -228,7 +237,9 @@ def check_perilaku(expectations: Mapping[str, str]) -> dict[str, str]:
         value = clean_text(key, "A BerAKHLAK value", CODE, min_length=0).upper()
         given[value] = check_text(text, f"The expectation for {value}", 0)
     if set(given) != set(BERAKHLAK):
-        raise InvalidSkp(f"Perilaku kerja lists exactly the BerAKHLAK values: {BERAKHLAK}.")
+        raise InvalidSkp(
+            N_("Perilaku kerja lists exactly the BerAKHLAK values: {values}."), values=BERAKHLAK
+        )
     return {value: given[value] for value in BERAKHLAK}
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.jabatan import JabatanKind
 from domain.text import IDENTIFIER, clean_optional_text
 
@@ -68,7 +68,7 @@ def derive_appraisers(
             candidate.is_head
             and heads.setdefault(candidate.unit_id, candidate.nip) != candidate.nip
         ):
-            raise InvalidInput(f"Unit {candidate.unit_id} has more than one head.")
+            raise InvalidInput(N_("Unit {unit} has more than one head."), unit=candidate.unit_id)
     headed_unit = {nip: unit for unit, nip in heads.items()}
 
     def head_from(unit_id: UUID | None) -> str | None:
@@ -96,7 +96,9 @@ def roster_entry(candidate: EnrolmentCandidate, chain: AppraiserChain) -> dict[s
     try:
         kind = JabatanKind(candidate.jabatan_kind.strip().upper())
     except ValueError:
-        raise InvalidInput(f"Unknown jabatan kind {candidate.jabatan_kind!r}.") from None
+        raise InvalidInput(
+            N_("Unknown jabatan kind {kind!r}."), kind=candidate.jabatan_kind
+        ) from None
     return {
         "employee_id": candidate.employee_id,
         "nip": candidate.nip,
@@ -142,7 +144,9 @@ def heads_of(staff: Iterable[StaffMember], head_nips: Iterable[str] = ()) -> dic
     named = set(head_nips)
     unknown = named - {s.nip for s in staff}
     if unknown:
-        raise InvalidInput(f"Not active in these units: {', '.join(sorted(unknown))}.")
+        raise InvalidInput(
+            N_("Not active in these units: {nips}."), nips=", ".join(sorted(unknown))
+        )
     heads = {s.unit_id: s.nip for s in staff if s.nip in named}
     if len(heads) < len(named):
         raise InvalidInput("Name at most one head per unit.")

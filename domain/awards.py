@@ -1,11 +1,24 @@
-"""Penghargaan: kinds of award and the service needed for a Satyalancana Karya Satya."""
+"""Penghargaan: kinds of award and who may receive a Satyalancana Karya Satya.
+
+PP 25/1994 (Tanda Kehormatan Satyalancana Karya Satya) Pasal 4: "(1) Satyalancana Karya Satya
+dianugerahkan kepada Pegawai Negeri Sipil yang dalam melaksanakan tugasnya telah menunjukkan
+kesetiaan, pengabdian, kecakapan, kejujuran dan kedisiplinan. (2) ... a. Sepuluh Tahun apabila
+telah bekerja secara terus menerus sekurang-kurangnya 10 tahun; b. Dua Puluh Tahun ... 20
+tahun; c. Tiga Puluh Tahun ... 30 tahun"; the BKN/BKD requirements add "tidak pernah dijatuhi
+hukuman disiplin tingkat sedang atau berat" during that service (UU 20/2009 Pasal 25 and PP
+35/2010 for the tanda kehormatan procedure). Readings: the service counts from the TMT CPNS
+(as BKDs count it); a CPNS is not yet a PNS and is refused; a cuti di luar tanggungan negara
+breaks "terus menerus", so a CLTN's days do not count (the service needed moves later by them).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, timedelta
 from enum import StrEnum
 
-from domain.errors import AwardNotAllowed, InvalidInput
+from domain.employment import EmploymentType
+from domain.errors import AwardBarredBySanction, AwardNotAllowed, AwardPnsOnly, InvalidInput
 from domain.text import CODE, clean_text
 
 
@@ -38,12 +51,35 @@ def parse_award_kind(raw: str) -> AwardKind:
         raise InvalidInput(f"Unknown award kind {raw!r}; use one of {allowed}.") from None
 
 
-def check_award_eligibility(kind: AwardKind, service_start: date, awarded_on: date) -> None:
-    """A Satyalancana Karya Satya needs 10, 20 or 30 full years of service; others pass."""
+# PP 94/2021 Pasal 8: the levels that bar a Satyalancana Karya Satya.
+BARRING_SANCTION_LEVELS = frozenset({"SEDANG", "BERAT"})
+
+
+def check_award_eligibility(
+    kind: AwardKind,
+    service_start: date,
+    awarded_on: date,
+    employment_type: str = EmploymentType.PNS.value,
+    sanction_levels: tuple[str, ...] = (),
+    days_out_of_service: int = 0,
+) -> None:
+    """PP 25/1994 Pasal 4: a Satyalancana Karya Satya goes to a PNS with 10, 20 or 30 years of
+    unbroken service and no hukuman disiplin sedang or berat; other kinds pass."""
     years = _SERVICE_YEARS_REQUIRED.get(kind)
     if years is None:
         return
-    earliest = _anniversary(service_start, years)
+    if employment_type != EmploymentType.PNS.value:
+        raise AwardPnsOnly(
+            f"Satyalancana Karya Satya is for a PNS (PP 25/1994 Pasal 4); this employee is "
+            f"{employment_type}."
+        )
+    barred = sorted(BARRING_SANCTION_LEVELS.intersection(sanction_levels))
+    if barred:
+        raise AwardBarredBySanction(
+            f"Satyalancana Karya Satya needs a service without hukuman disiplin sedang or "
+            f"berat; this employee had {', '.join(b.lower() for b in barred)}."
+        )
+    earliest = _anniversary(service_start, years) + timedelta(days=days_out_of_service)
     if awarded_on < earliest:
         raise AwardNotAllowed(
             f"Satyalancana Karya Satya {years} Tahun needs {years} years of service; service "
@@ -56,3 +92,10 @@ def _anniversary(start: date, years: int) -> date:
         return start.replace(year=start.year + years)
     except ValueError:  # 29 February in a common year: the years are complete on 1 March
         return date(start.year + years, 3, 1)
+
+
+def days_out_of_service(cltn: Iterable[tuple[date, date]], before: date) -> int:
+    """Calendar days of cuti di luar tanggungan negara before a date: not "terus menerus"."""
+    return sum(
+        max(0, (min(end, before - timedelta(days=1)) - start).days + 1) for start, end in cltn
+    )

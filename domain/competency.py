@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from uuid import UUID
 
-from domain.errors import InvalidLearning
+from domain.errors import N_, InvalidLearning
 from domain.text import CODE, clean_text
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_-]{1,39}$")
@@ -37,7 +37,9 @@ def parse_competency_kind(raw: str) -> CompetencyKind:
         return CompetencyKind(key)
     except ValueError:
         allowed = ", ".join(kind.value for kind in CompetencyKind)
-        raise InvalidLearning(f"Unknown competency kind {raw!r}; use one of {allowed}.") from None
+        raise InvalidLearning(
+            N_("Unknown competency kind {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None
 
 
 def check_competency_code(code: str) -> str:
@@ -46,8 +48,11 @@ def check_competency_code(code: str) -> str:
     normalized = code.upper()
     if not _CODE.fullmatch(normalized):
         raise InvalidLearning(
-            f"Competency code {code!r} must be 2–40 letters, digits, '-' or '_' "
-            "and start with a letter."
+            N_(
+                "Competency code {code!r} must be 2–40 letters, digits, '-' or '_' "
+                "and start with a letter."
+            ),
+            code=code,
         )
     return normalized
 
@@ -56,7 +61,9 @@ def check_competency_codes(codes: Iterable[str], at_least: int = 0) -> list[str]
     """Codes checked and de-duplicated, in the order given."""
     checked = list(dict.fromkeys(check_competency_code(code) for code in codes))
     if len(checked) < at_least:
-        raise InvalidLearning(f"Name at least {at_least} competency from the catalogue.")
+        raise InvalidLearning(
+            N_("Name at least {count} competency from the catalogue."), count=at_least
+        )
     return checked
 
 
@@ -79,7 +86,11 @@ def below_baik(predikat: str) -> bool:
     key = "_".join(predikat.strip().upper().replace("-", " ").split())
     if key not in PREDIKAT_ORDER:
         allowed = ", ".join(PREDIKAT_ORDER)
-        raise InvalidLearning(f"Unknown predikat {predikat!r}; use one of {allowed}.")
+        raise InvalidLearning(
+            N_("Unknown predikat {predikat!r}; use one of {allowed}."),
+            predikat=predikat,
+            allowed=allowed,
+        )
     return PREDIKAT_ORDER.index(key) > PREDIKAT_ORDER.index("BAIK")
 
 

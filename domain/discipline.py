@@ -1,4 +1,5 @@
-"""Hukuman disiplin under PP 94/2021: levels, kinds (Pasal 8) and absence bands (Pasal 11)."""
+"""Hukuman disiplin under PP 94/2021: levels, kinds (Pasal 8), absence bands (Pasal 11), and
+what imposing one needs: a reason to depart from the table, the jabatan after a berat one."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.errors import InvalidInput, InvalidSanction
+from domain.errors import N_, InvalidInput, InvalidSanction, ReasonRequired
+from domain.jabatan import Jabatan, JabatanKind
+from domain.jabatan import JenjangFungsional as J
 from domain.text import CODE, clean_text
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -60,8 +63,9 @@ _DURATION_MONTHS: dict[SanctionKind, int] = {
     SanctionKind.PEMBEBASAN_JABATAN_KE_PELAKSANA_12_BULAN: 12,
 }
 
-# Pasal 11: the least number of working days absent without a valid reason in one year that
-# earns each hukuman, most severe first.
+# Pasal 11 ayat (2) (kewajiban masuk kerja, Pasal 4 huruf f): the least number of
+# working days absent without a valid reason, cumulative in one year, that earns each hukuman,
+# most severe first.
 _ABSENCE_BANDS: tuple[tuple[int, SanctionKind], ...] = (
     (28, SanctionKind.PDHTAPS),
     (25, SanctionKind.PEMBEBASAN_JABATAN_KE_PELAKSANA_12_BULAN),
@@ -73,7 +77,12 @@ _ABSENCE_BANDS: tuple[tuple[int, SanctionKind], ...] = (
     (4, SanctionKind.TEGURAN_TERTULIS),
     (3, SanctionKind.TEGURAN_LISAN),
 )
-_CONSECUTIVE_DAYS_FOR_PDHTAPS = 10
+# Pasal 11 ayat (2) huruf d angka 4: 10 working days in a row ("secara terus menerus").
+CONSECUTIVE_DAYS_FOR_PDHTAPS = 10
+# Berat kinds that take the jabatan away for 12 months: they change it through its own event.
+JABATAN_CHANGING = frozenset(
+    {SanctionKind.PENURUNAN_JABATAN_12_BULAN, SanctionKind.PEMBEBASAN_JABATAN_KE_PELAKSANA_12_BULAN}
+)
 
 
 @dataclass(frozen=True)
@@ -89,8 +98,10 @@ class Sanction:
         _check_kind_belongs_to_level(self.level, self.kind)
         if self.duration_months != _DURATION_MONTHS.get(self.kind):
             raise InvalidSanction(
-                f"{self.kind.value} lasts {_DURATION_MONTHS.get(self.kind)} months, "
-                f"not {self.duration_months}."
+                N_("{kind} lasts {months} months, not {given}."),
+                kind=self.kind.value,
+                months=_DURATION_MONTHS.get(self.kind),
+                given=self.duration_months,
             )
 
     @property
@@ -107,14 +118,39 @@ def parse_sanction(level: str, kind: str) -> Sanction:
     return Sanction(parsed_level, parsed_kind, _DURATION_MONTHS.get(parsed_kind))
 
 
-def sanction_for_absence(days_absent: int, consecutive: bool = False) -> SanctionKind | None:
-    """The hukuman for working days absent without a valid reason in a year (Pasal 11).
+def sanction_for_absence(days_absent: int, longest_run: int = 0) -> SanctionKind | None:
+    """The hukuman PP 94/2021 Pasal 11 sets for working days absent without a valid reason.
 
-    `consecutive` says the days form one unbroken run; 10 consecutive days earn PDHTAPS.
+    `days_absent` is the cumulative count of working days in one calendar year, `longest_run`
+    the longest run of consecutive working days among them. Pasal 11, for a breach of the
+    kewajiban "masuk Kerja dan menaati ketentuan jam kerja" (Pasal 4 huruf f):
+    - ringan: teguran lisan for 3 days; teguran tertulis for 4 to 6; pernyataan tidak puas
+      secara tertulis for 7 to 10;
+    - sedang: pemotongan tunjangan kinerja 25% for 6 months for 11 to 13 days,
+      9 months for 14 to 16, 12 months for 17 to 20;
+    - berat (ayat (2) huruf d): angka 1, penurunan jabatan setingkat lebih rendah for 12
+      months for 21 to 24 days; angka 2, pembebasan dari jabatannya menjadi jabatan pelaksana
+      for 12 months for 25 to 27; angka 3, PDHTAPS for 28 days or more in 1 year; angka 4,
+      PDHTAPS for "tidak Masuk Kerja ... secara terus menerus selama 10 (sepuluh) hari
+      kerja" (whose pay also stops from the next month, Pasal 15 ayat (2)).
+    Fewer than 3 days call for no hukuman. The 10 days in a row count working days only, so a
+    weekend or holiday neither breaks nor extends a run (domain/absence.py). The count runs
+    January to December and starts anew each year, as Peraturan BKN 6/2022 reads "dalam 1
+    (satu) tahun"; a regulation-level ambiguity (a rolling year) is not taken.
     """
-    if days_absent < 0:
-        raise InvalidInput(f"Days absent cannot be negative ({days_absent}).")
-    if consecutive and days_absent >= _CONSECUTIVE_DAYS_FOR_PDHTAPS:
+    if days_absent < 0 or longest_run < 0:
+        raise InvalidInput(
+            N_("Days absent cannot be negative ({days_absent}, {longest_run})."),
+            days_absent=days_absent,
+            longest_run=longest_run,
+        )
+    if longest_run > days_absent:
+        raise InvalidInput(
+            N_("A run of {longest_run} days is longer than {days_absent} days."),
+            longest_run=longest_run,
+            days_absent=days_absent,
+        )
+    if longest_run >= CONSECUTIVE_DAYS_FOR_PDHTAPS:
         return SanctionKind.PDHTAPS
     for least, kind in _ABSENCE_BANDS:
         if days_absent >= least:
@@ -122,12 +158,108 @@ def sanction_for_absence(days_absent: int, consecutive: bool = False) -> Sanctio
     return None
 
 
+def proposed_sanction(days_absent: int, longest_run: int = 0) -> Sanction | None:
+    """The full sanction (level, kind, duration) Pasal 11 proposes for a year's absences."""
+    kind = sanction_for_absence(days_absent, longest_run)
+    return None if kind is None else sanction_of(kind)
+
+
+def sanction_of(kind: SanctionKind) -> Sanction:
+    """The sanction of a kind: its level and duration follow from it (Pasal 8)."""
+    level = next(lv for lv, kinds in SANCTIONS_BY_LEVEL.items() if kind in kinds)
+    return Sanction(level, kind, _DURATION_MONTHS.get(kind))
+
+
+def check_departure(
+    imposed: SanctionKind, proposed: SanctionKind | None, departure_reason: str | None
+) -> None:
+    """Imposing other than what Pasal 11 proposes needs its own reason.
+
+    The table is the rule; the pejabat yang berwenang menghukum decides after the examination
+    (Pasal 26–31) and may find a different hukuman right (e.g. part of the days later shown
+    excused, or a heavier breach found alongside); that choice must say why.
+    """
+    if imposed is not proposed and not (departure_reason or "").strip():
+        if proposed is None:
+            raise ReasonRequired(
+                N_(
+                    "Pasal 11 proposes no hukuman for these absences; imposing {imposed} "
+                    "instead needs a departure reason."
+                ),
+                imposed=imposed.value,
+            )
+        raise ReasonRequired(
+            N_(
+                "Pasal 11 proposes {wanted} for these absences; imposing {imposed} "
+                "instead needs a departure reason."
+            ),
+            wanted=proposed.value,
+            imposed=imposed.value,
+        )
+
+
+def check_jabatan_after(kind: SanctionKind, held: Jabatan, after: Jabatan | None) -> None:
+    """The jabatan a penurunan or pembebasan puts the PNS in (PP 94/2021 Pasal 8 ayat (4)).
+
+    Pembebasan: "dari jabatannya menjadi jabatan pelaksana", so the new one is a pelaksana and
+    the PNS must hold another kind. Penurunan "setingkat lebih rendah": one step down the
+    managerial chain (JPT Utama → … → Pengawas → Pelaksana) or one jenjang down in the same
+    jabatan fungsional; a pelaksana's lower step (a lower kelas jabatan) is not modelled, so it
+    is accepted as given. Other kinds leave the jabatan as it is.
+    """
+    if kind not in JABATAN_CHANGING:
+        if after is not None:
+            raise InvalidSanction(N_("{kind} does not change the jabatan."), kind=kind.value)
+        return
+    if after is None:
+        raise InvalidSanction(
+            N_("{kind} needs the jabatan the employee moves to."), kind=kind.value
+        )
+    if kind is SanctionKind.PEMBEBASAN_JABATAN_KE_PELAKSANA_12_BULAN:
+        if held.kind is JabatanKind.PELAKSANA or after.kind is not JabatanKind.PELAKSANA:
+            raise InvalidSanction("Pembebasan moves a holder of a jabatan to a jabatan pelaksana.")
+        return
+    if not _one_level_lower(held, after):
+        held_name = held.kind.value + (" " + held.jenjang.value if held.jenjang else "")
+        raise InvalidSanction(
+            N_("Penurunan jabatan goes one level lower than {held}."), held=held_name
+        )
+
+
+_CHAIN = (
+    JabatanKind.JPT_UTAMA,
+    JabatanKind.JPT_MADYA,
+    JabatanKind.JPT_PRATAMA,
+    JabatanKind.ADMINISTRATOR,
+    JabatanKind.PENGAWAS,
+    JabatanKind.PELAKSANA,
+)
+_JENJANG_TRACKS = (
+    (J.AHLI_UTAMA, J.AHLI_MADYA, J.AHLI_MUDA, J.AHLI_PERTAMA),
+    (J.PENYELIA, J.MAHIR, J.TERAMPIL, J.PEMULA),
+)
+
+
+def _one_level_lower(held: Jabatan, after: Jabatan) -> bool:
+    if held.kind is JabatanKind.PELAKSANA:
+        return after.kind is JabatanKind.PELAKSANA and after != held
+    if held.kind is JabatanKind.FUNGSIONAL:
+        return after.kind is JabatanKind.FUNGSIONAL and any(
+            held.jenjang in track[:-1] and track[track.index(held.jenjang) + 1] is after.jenjang
+            for track in _JENJANG_TRACKS
+        )
+    return after.kind is _CHAIN[_CHAIN.index(held.kind) + 1]
+
+
 def _check_kind_belongs_to_level(level: DisciplineLevel, kind: SanctionKind) -> None:
     allowed = SANCTIONS_BY_LEVEL[level]
     if kind not in allowed:
         names = ", ".join(k.value for k in allowed)
         raise InvalidSanction(
-            f"{kind.value} is not a hukuman disiplin {level.value.lower()}; use one of {names}."
+            N_("{kind} is not a hukuman disiplin {level}; use one of {names}."),
+            kind=kind.value,
+            level=level.value.lower(),
+            names=names,
         )
 
 
@@ -138,3 +270,26 @@ def _parse_member(enum: type[_E], raw: str, what: str) -> _E:
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
         raise InvalidSanction(f"Unknown {what} {raw!r}; use one of {allowed}.") from None
+
+
+@dataclass(frozen=True)
+class AbsenceBasis:
+    """The absences a hukuman is imposed for: the year, its count and what Pasal 11 proposed."""
+
+    year: int
+    days_absent: int
+    longest_run: int
+    proposed: SanctionKind | None
+
+
+@dataclass(frozen=True)
+class SanctionImposition:
+    """What imposing a hukuman may carry beyond its kind: the absences it answers (with a
+    reason for departing from their proposal) and the jabatan a penurunan/pembebasan gives."""
+
+    basis: AbsenceBasis | None = None
+    departure_reason: str | None = None
+    jabatan_after: Jabatan | None = None
+
+
+NO_ABSENCE = SanctionImposition()

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from domain.dates import PLANNED, check_date
 from domain.errors import (
+    N_,
     AttendanceInsufficient,
     InvalidLearning,
     ParticipantNotEligible,
@@ -91,7 +92,11 @@ class Roster:
     def check_is_open(self) -> None:
         """PROGRAMME_NOT_OPEN once the programme is finished or cancelled."""
         if self.status != Status.OPEN:
-            raise ProgrammeNotOpen(f"Programme {self.title!r} is {self.status.lower()}.")
+            closed = {
+                Status.FINISHED: N_("Programme {title!r} is finished."),
+                Status.CANCELLED: N_("Programme {title!r} is cancelled."),
+            }
+            raise ProgrammeNotOpen(closed[Status(self.status)], title=self.title)
 
     def check_seat(self, employee_id: UUID, *allowed: Seat) -> Seat:
         """The employee's seat, if the programme is open and the seat one of `allowed`."""
@@ -99,9 +104,13 @@ class Roster:
         seat = self.seat_of(employee_id)
         if seat is None or seat not in allowed:
             wanted = " or ".join(s.value for s in allowed)
+            if seat is None:
+                raise ParticipantNotEligible(
+                    N_("The employee is not in the programme; this needs {wanted}."),
+                    wanted=wanted,
+                )
             raise ParticipantNotEligible(
-                f"The employee is {seat.value if seat else 'not in the programme'}; "
-                f"this needs {wanted}."
+                N_("The employee is {seat}; this needs {wanted}."), seat=seat.value, wanted=wanted
             )
         return seat
 
@@ -114,20 +123,27 @@ class Roster:
             raise ParticipantNotEligible("The employee has already entered this programme.")
         missing = [str(p) for p in prerequisite_ids if p not in passed]
         if missing:
-            raise PrerequisitesNotMet(f"First pass the programme(s) {', '.join(missing)}.")
+            raise PrerequisitesNotMet(
+                N_("First pass the programme(s) {programmes}."), programmes=", ".join(missing)
+            )
 
     def check_can_complete(self, employee_id: UUID, completed_on: date, today: date) -> None:
         """A result is dated between the last session and today, after 80% attendance."""
         last_session: date = self.sessions[-1]["on"]
         if not last_session <= completed_on <= today:
             raise InvalidLearning(
-                f"The completion date must be between the last session ({last_session}) and today."
+                N_("The completion date must be between the last session ({last}) and today."),
+                last=last_session,
             )
         attended, scheduled = self.attended_minutes(employee_id), self.scheduled_minutes
         if not meets_attendance(attended, scheduled):
             raise AttendanceInsufficient(
-                f"Attended {attended} of {scheduled} minutes; completion needs 80%. "
-                "Withdraw the participant instead."
+                N_(
+                    "Attended {attended} of {scheduled} minutes; completion needs 80%. "
+                    "Withdraw the participant instead."
+                ),
+                attended=attended,
+                scheduled=scheduled,
             )
 
     def check_can_finish(self) -> None:
@@ -136,7 +152,7 @@ class Roster:
         pending = [e for e, seat in self.seats.items() if seat == Seat.ACCEPTED]
         if pending:
             raise ParticipantNotEligible(
-                f"{len(pending)} accepted participant(s) have no result yet."
+                N_("{count} accepted participant(s) have no result yet."), count=len(pending)
             )
 
     def check_can_cancel(self) -> None:
@@ -161,7 +177,7 @@ def check_definition(
     if not competency_codes:
         raise InvalidLearning("A programme develops at least one competency.")
     if not 1 <= capacity <= MAX_CAPACITY:
-        raise InvalidLearning(f"Capacity must be 1–{MAX_CAPACITY} participants.")
+        raise InvalidLearning(N_("Capacity must be 1–{most} participants."), most=MAX_CAPACITY)
     schedule = check_sessions(sessions, today)
     check_programme_jp(jp, sum(s["minutes"] for s in schedule))
     return schedule
@@ -175,7 +191,7 @@ def check_sessions(sessions: Sequence[tuple[date, int]], today: date) -> list[di
     if dates != sorted(dates):
         raise InvalidLearning("List the sessions in date order.")
     if any(not 1 <= minutes <= MAX_SESSION_MINUTES for _, minutes in sessions):
-        raise InvalidLearning(f"A session lasts 1–{MAX_SESSION_MINUTES} minutes.")
+        raise InvalidLearning(N_("A session lasts 1–{most} minutes."), most=MAX_SESSION_MINUTES)
     return [{"on": on, "minutes": minutes} for on, minutes in sessions]
 
 
@@ -184,12 +200,18 @@ def check_session_held(
 ) -> tuple[date, int]:
     """The (date, minutes) of a 1-based session that has taken place and is not yet recorded."""
     if not 1 <= session <= len(sessions):
-        raise InvalidLearning(f"The programme has sessions 1–{len(sessions)}.")
+        raise InvalidLearning(N_("The programme has sessions 1–{last}."), last=len(sessions))
     held_on: date = sessions[session - 1]["on"]
     if held_on > today:
-        raise InvalidLearning(f"Session {session} is on {held_on}; it has not taken place.")
+        raise InvalidLearning(
+            N_("Session {session} is on {held_on}; it has not taken place."),
+            session=session,
+            held_on=held_on,
+        )
     if session in attended:
-        raise ParticipantNotEligible(f"Attendance at session {session} is already recorded.")
+        raise ParticipantNotEligible(
+            N_("Attendance at session {session} is already recorded."), session=session
+        )
     return held_on, int(sessions[session - 1]["minutes"])
 
 
@@ -199,11 +221,11 @@ def check_result(
     """Whether the result is a pass, after checking its score and certificate."""
     result = clean_text(result, "A result", CODE, min_length=0, error=InvalidLearning).upper()
     if result not in (Seat.PASSED, Seat.FAILED):
-        raise InvalidLearning(f"A result is PASSED or FAILED, not {result!r}.")
+        raise InvalidLearning(N_("A result is PASSED or FAILED, not {result!r}."), result=result)
     if form.has_score and (score is None or not 0 <= score <= 100):
-        raise InvalidLearning(f"A {form.value} result needs a score of 0–100.")
+        raise InvalidLearning(N_("A {form} result needs a score of 0–100."), form=form.value)
     if not form.has_score and score is not None:
-        raise InvalidLearning(f"A {form.value} result has no score.")
+        raise InvalidLearning(N_("A {form} result has no score."), form=form.value)
     if (result == Seat.PASSED) != bool(certificate_ref and certificate_ref.strip()):
         raise InvalidLearning("A pass needs a certificate reference; a fail has none.")
     return result == Seat.PASSED

@@ -1,7 +1,9 @@
 """Every error the domain raises: one base, a stable `code` each, a human message.
 
 The GraphQL layer turns these into typed errors (`extensions.code`); anything that is
-not a `DomainError` is unexpected and gets masked.
+not a `DomainError` is unexpected and gets masked. A message is an English template with
+named placeholders and its values (`EmployeeNotFound(N_("No employee with NIP {nip}."),
+nip=nip)`), so the boundary can translate it (services/i18n); the domain never translates.
 """
 
 from __future__ import annotations
@@ -9,14 +11,22 @@ from __future__ import annotations
 from typing import ClassVar
 
 
+def N_(template: str) -> str:  # noqa: N802 (gettext's name for a marker, which Babel looks for)
+    """Marks an English message template for the catalogue (services/i18n); returns it as is."""
+    return template
+
+
 class DomainError(Exception):
     """A command was refused; nothing was recorded."""
 
     code: ClassVar[str] = "DOMAIN_ERROR"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, **params: object) -> None:
+        text = message.format(**params) if params else message
+        super().__init__(text)
+        self.message = text
+        self.template = message  # the English template, the catalogue's msgid
+        self.params = params
 
 
 # --- input that is malformed ------------------------------------------------------------
@@ -245,3 +255,52 @@ class ObjectionWindowClosed(ObjectionNotAllowed):
 
 class ObjectionAlreadyDecided(ObjectionNotAllowed):
     code = "OBJECTION_DECIDED"
+
+
+# --- career rules (kenaikan pangkat, BUP, probation, awards, jenjang) ---
+class PromotionTooEarly(PromotionNotAllowed):
+    code = "PROMOTION_TOO_EARLY"
+
+
+class PromotionOutOfOrder(PromotionNotAllowed):
+    code = "PROMOTION_OUT_OF_ORDER"
+
+
+class PromotionNotOneStep(PromotionNotAllowed):
+    code = "PROMOTION_NOT_ONE_STEP"
+
+
+class PromotionOutsidePeriod(PromotionNotAllowed):
+    code = "PROMOTION_OUTSIDE_PERIOD"
+
+
+class PromotionPredikatInsufficient(PromotionNotAllowed):
+    code = "PROMOTION_PREDIKAT_INSUFFICIENT"
+
+
+class PromotionAboveEducationCeiling(PromotionNotAllowed):
+    code = "PROMOTION_ABOVE_EDUCATION_CEILING"
+
+
+class RetirementBeforeBup(RuleViolation):
+    code = "RETIREMENT_BEFORE_BUP"
+
+
+class ProbationNotComplete(RuleViolation):
+    code = "PROBATION_NOT_COMPLETE"
+
+
+class LatsarNotCompleted(RuleViolation):
+    code = "LATSAR_NOT_COMPLETED"
+
+
+class AwardPnsOnly(AwardNotAllowed):
+    code = "AWARD_PNS_ONLY"
+
+
+class AwardBarredBySanction(AwardNotAllowed):
+    code = "AWARD_BARRED_BY_SANCTION"
+
+
+class JenjangGolonganMismatch(RuleViolation):
+    code = "JENJANG_GOLONGAN_MISMATCH"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 
 class InstansiKind(StrEnum):
@@ -21,4 +21,6 @@ def parse_instansi_kind(raw: str) -> InstansiKind:
         return InstansiKind(raw.strip().upper())
     except ValueError:
         allowed = ", ".join(kind.value for kind in InstansiKind)
-        raise InvalidInput(f"Unknown instansi kind {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown instansi kind {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.errors import InvalidJabatan
+from domain.errors import InvalidJabatan, JenjangGolonganMismatch
 from domain.text import CODE, NAME, clean_text
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -83,6 +83,41 @@ def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
             f"Only a jabatan fungsional has a jenjang; {parsed_kind.value} must not have one."
         )
     return Jabatan(parsed_kind, title)
+
+
+# PermenPANRB 1/2023 Lampiran: the golongan/ruang range of each jenjang of a PNS's JF.
+JENJANG_GOLONGAN: dict[JenjangFungsional, tuple[str, str]] = {
+    JenjangFungsional.AHLI_PERTAMA: ("III/a", "III/b"),
+    JenjangFungsional.AHLI_MUDA: ("III/c", "III/d"),
+    JenjangFungsional.AHLI_MADYA: ("IV/a", "IV/c"),
+    JenjangFungsional.AHLI_UTAMA: ("IV/d", "IV/e"),
+    JenjangFungsional.PEMULA: ("II/a", "II/a"),
+    JenjangFungsional.TERAMPIL: ("II/b", "II/d"),
+    JenjangFungsional.MAHIR: ("III/a", "III/b"),
+    JenjangFungsional.PENYELIA: ("III/c", "III/d"),
+}
+_PNS_SCALE = (
+    *(f"I/{r}" for r in "abcd"), *(f"II/{r}" for r in "abcd"),
+    *(f"III/{r}" for r in "abcd"), *(f"IV/{r}" for r in "abcde"),
+)  # fmt: skip
+
+
+def check_jenjang_golongan(jabatan: Jabatan, golongan: str, employment_type: str) -> None:
+    """PermenPANRB 1/2023 Lampiran: a PNS's (or CPNS's) JF jenjang fits their golongan.
+
+    Reading: a jenjang may be taken one step below its lowest golongan, because the jenjang
+    and the kenaikan pangkat that goes with it are decided together (the SK jenjang first);
+    PPPK golongan (I–XVII) are not on this table and are not checked.
+    """
+    if jabatan.jenjang is None or employment_type == "PPPK" or golongan not in _PNS_SCALE:
+        return
+    low, high = JENJANG_GOLONGAN[jabatan.jenjang]
+    rank = _PNS_SCALE.index(golongan)
+    if not _PNS_SCALE.index(low) - 1 <= rank <= _PNS_SCALE.index(high):
+        raise JenjangGolonganMismatch(
+            f"A jabatan fungsional {jabatan.jenjang.value} is held at golongan {low} to {high} "
+            f"(PermenPANRB 1/2023 Lampiran), not at {golongan}."
+        )
 
 
 def _parse(enum: type[_E], raw: str, what: str) -> _E:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
-from domain.errors import InvalidLearning
+from domain.errors import N_, InvalidLearning
 from domain.text import CODE, clean_text
 
 MINUTES_PER_JP = 45
@@ -95,7 +95,9 @@ def parse_form(raw: str) -> LearningForm:
         return LearningForm(key)
     except ValueError:
         allowed = ", ".join(form.value for form in LearningForm)
-        raise InvalidLearning(f"Unknown form of learning {raw!r}; use one of {allowed}.") from None
+        raise InvalidLearning(
+            N_("Unknown form of learning {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None
 
 
 def jp_from_minutes(minutes: int) -> int:
@@ -111,7 +113,10 @@ def check_programme_jp(jp: int, scheduled_minutes: int) -> int:
         raise InvalidLearning("A programme grants at least 1 JP.")
     if jp > jp_from_minutes(scheduled_minutes):
         raise InvalidLearning(
-            f"{jp} JP needs {jp * MINUTES_PER_JP} minutes; the schedule holds {scheduled_minutes}."
+            N_("{jp} JP needs {minutes} minutes; the schedule holds {scheduled}."),
+            jp=jp,
+            minutes=jp * MINUTES_PER_JP,
+            scheduled=scheduled_minutes,
         )
     return jp
 

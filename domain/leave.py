@@ -15,6 +15,9 @@ from domain.errors import (
     LeaveNotAllowed,
     ReasonRequired,
 )
+from domain.holidays import WEEKDAYS_ONLY, WorkingCalendar
+from domain.holidays import working_days as calendar_working_days
+from domain.leave_caps import check_cumulative_cap, check_guru_may_take_ct
 
 
 class LeaveType(StrEnum):
@@ -72,6 +75,7 @@ class LeaveContext:
     employment_type: EmploymentType
     sex: Sex
     service_start: date
+    guru: bool = False  # a jabatan guru (or dosen): see leave_caps.check_guru_may_take_ct
 
 
 @dataclass(frozen=True)
@@ -131,9 +135,17 @@ def annual_leave_balance(
 
 
 def check_leave(
-    request: LeaveRequest, context: LeaveContext, history: Sequence[LeaveRecord]
+    request: LeaveRequest,
+    context: LeaveContext,
+    history: Sequence[LeaveRecord],
+    calendar: WorkingCalendar = WEEKDAYS_ONLY,
 ) -> LeaveRecord:
-    """Check a cuti request against the rules of its type; returns the record to store."""
+    """Check a cuti request against the rules of its type; returns the record to store.
+
+    Cuti tahunan is counted in working days of `calendar` (the SKB's holidays and cuti bersama
+    are not charged: PP 11/2017 Pasal 333 ayat (2), "cuti bersama ... tidak mengurangi hak cuti
+    tahunan"); the other kinds in calendar days.
+    """
     _check_end_is_not_before_start(request)
     _check_it_overlaps_no_other_leave(request, history)
     limits = _LIMITS[request.leave_type]
@@ -141,11 +153,12 @@ def check_leave(
     _check_service_is_long_enough(limits, request, context)
     _check_it_is_not_longer_than_allowed(limits, request)
     if request.leave_type is LeaveType.CT:
-        _check_ct_has_a_working_day(request)
+        check_guru_may_take_ct(request.start, context.guru)
+        days = calendar_working_days(request.start, request.end, calendar)
+        _check_ct_has_a_working_day(days)
         _check_ct_stays_in_one_year(request)
         _check_no_cb_in_the_ct_year(request, history)
-        _check_ct_fits_the_balance(request, context, history)
-        days = working_days(request.start, request.end)
+        _check_ct_fits_the_balance(request, context, history, days)
     else:
         days = (request.end - request.start).days + 1
     if request.leave_type is LeaveType.CB:
@@ -155,6 +168,7 @@ def check_leave(
         _check_birth_order_is_first_to_third(request)
     if request.leave_type is LeaveType.CAP:
         _check_a_reason_is_given(request)
+    check_cumulative_cap(request.leave_type.value, request.start, request.end, history)
     return LeaveRecord(request.leave_type, request.start, request.end, days)
 
 
@@ -226,9 +240,12 @@ def _check_it_is_not_longer_than_allowed(limits: _Limits, request: LeaveRequest)
         )
 
 
-def _check_ct_has_a_working_day(request: LeaveRequest) -> None:
-    if working_days(request.start, request.end) < 1:
-        raise InvalidLeaveRequest("Cuti tahunan must include at least one working day (Mon–Fri).")
+def _check_ct_has_a_working_day(days: int) -> None:
+    if days < 1:
+        raise InvalidLeaveRequest(
+            "Cuti tahunan must include at least one working day (Mon–Fri, not a holiday or "
+            "cuti bersama)."
+        )
 
 
 def _check_ct_stays_in_one_year(request: LeaveRequest) -> None:
@@ -244,10 +261,9 @@ def _check_no_cb_in_the_ct_year(request: LeaveRequest, history: Sequence[LeaveRe
 
 
 def _check_ct_fits_the_balance(
-    request: LeaveRequest, context: LeaveContext, history: Sequence[LeaveRecord]
+    request: LeaveRequest, context: LeaveContext, history: Sequence[LeaveRecord], days: int
 ) -> None:
     balance = annual_leave_balance(request.start.year, history, context)
-    days = working_days(request.start, request.end)
     if days > balance.remaining:
         raise InsufficientLeaveBalance(
             f"Cuti tahunan {balance.year}: {days} working days requested, "

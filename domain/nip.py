@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.employment import EmploymentType, Sex
-from domain.errors import InvalidNIP
+from domain.errors import N_, InvalidNIP
 from domain.text import CODE, clean_text
 
 _SEPARATORS = str.maketrans("", "", " .-")
@@ -45,9 +45,13 @@ def parse_nip(raw: str, employment_type: EmploymentType) -> Nip:
     digits = raw.translate(_SEPARATORS)
     # isdigit() alone would accept non-ASCII digits such as Arabic-Indic ones.
     if not (digits.isascii() and digits.isdigit()):
-        raise InvalidNIP(f"NIP {raw!r} must contain only digits (spaces, dots, dashes allowed).")
+        raise InvalidNIP(
+            N_("NIP {raw!r} must contain only digits (spaces, dots, dashes allowed)."), raw=raw
+        )
     if len(digits) != 18:
-        raise InvalidNIP(f"NIP must have 18 digits; {raw!r} has {len(digits)}.")
+        raise InvalidNIP(
+            N_("NIP must have 18 digits; {raw!r} has {count}."), raw=raw, count=len(digits)
+        )
     birth = _birth_date(digits[:8])
     if employment_type is EmploymentType.PPPK:
         year, month, code = int(digits[8:12]), None, digits[12:14]
@@ -78,9 +82,11 @@ def _birth_date(part: str) -> date:
     try:
         born = date(int(part[:4]), int(part[4:6]), int(part[6:8]))
     except ValueError:
-        raise InvalidNIP(f"NIP digits 1–8 (birth date) {part} are not a valid date.") from None
+        raise InvalidNIP(
+            N_("NIP digits 1–8 (birth date) {part} are not a valid date."), part=part
+        ) from None
     if born.year < 1900:
-        raise InvalidNIP(f"NIP digits 1–8 (birth date) {part} are before 1900.")
+        raise InvalidNIP(N_("NIP digits 1–8 (birth date) {part} are before 1900."), part=part)
     return born
 
 
@@ -88,7 +94,9 @@ def _appointment_month(part: str) -> int:
     month = int(part[4:])
     if not 1 <= month <= 12:
         raise InvalidNIP(
-            f"NIP digits 9–14 (TMT CPNS, YYYYMM) {part} have month {part[4:]}; use 01–12."
+            N_("NIP digits 9–14 (TMT CPNS, YYYYMM) {part} have month {month}; use 01–12."),
+            part=part,
+            month=part[4:],
         )
     return month
 
@@ -98,20 +106,29 @@ def _sex(digit: str) -> Sex:
         return Sex.MALE
     if digit == "2":
         return Sex.FEMALE
-    raise InvalidNIP(f"NIP digit 15 (sex) is {digit}; it must be 1 (male) or 2 (female).")
+    raise InvalidNIP(
+        N_("NIP digit 15 (sex) is {digit}; it must be 1 (male) or 2 (female)."), digit=digit
+    )
 
 
 def _check_appointment_is_plausible(birth: date, year: int, month: int | None) -> None:
     # Without a month (PPPK) only whole years can be compared.
     if month is None:
-        born_at, appointed_at, when = birth.year * 12, year * 12, f"year {year}"
+        born_at, appointed_at, when = birth.year * 12, year * 12, f"{year}"
+        before_birth = N_("NIP appointment year {when} is not after the birth date {born}.")
+        too_young = N_(
+            "NIP appointment year {when} makes the employee younger than {age} at appointment "
+            "(born {born})."
+        )
     else:
         born_at, appointed_at = birth.year * 12 + birth.month, year * 12 + month
-        when = f"month {year}-{month:02d}"
-    if appointed_at <= born_at:
-        raise InvalidNIP(f"NIP appointment {when} is not after the birth date {birth.isoformat()}.")
-    if appointed_at - born_at < _MIN_AGE_AT_APPOINTMENT * 12:
-        raise InvalidNIP(
-            f"NIP appointment {when} makes the employee younger than "
-            f"{_MIN_AGE_AT_APPOINTMENT} at appointment (born {birth.isoformat()})."
+        when = f"{year}-{month:02d}"
+        before_birth = N_("NIP appointment month {when} is not after the birth date {born}.")
+        too_young = N_(
+            "NIP appointment month {when} makes the employee younger than {age} at appointment "
+            "(born {born})."
         )
+    if appointed_at <= born_at:
+        raise InvalidNIP(before_birth, when=when, born=birth.isoformat())
+    if appointed_at - born_at < _MIN_AGE_AT_APPOINTMENT * 12:
+        raise InvalidNIP(too_young, when=when, age=_MIN_AGE_AT_APPOINTMENT, born=birth.isoformat())

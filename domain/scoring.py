@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from domain.errors import UnknownRulesVersion
+from domain.errors import N_, UnknownRulesVersion
 
 RULES_VERSION = "permenpanrb-6-2022/se-3-2023@1"
 
@@ -82,7 +82,9 @@ def recompute(rules_version: str, hasil_kerja: str, perilaku_kerja: str) -> Pred
     try:
         rule = _RULES[rules_version]
     except KeyError:
-        raise UnknownRulesVersion(f"No scoring rules are labelled {rules_version!r}.") from None
+        raise UnknownRulesVersion(
+            N_("No scoring rules are labelled {version!r}."), version=rules_version
+        ) from None
     return rule(Rating(hasil_kerja), Rating(perilaku_kerja))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.text import CODE, NAME, clean_text
 
 
@@ -39,14 +39,18 @@ def parse_unit_kind(raw: str) -> UnitKind:
         return UnitKind(raw.upper())
     except ValueError:
         allowed = ", ".join(kind.value for kind in UnitKind)
-        raise InvalidInput(f"Unknown unit kind {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown unit kind {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None
 
 
 def check_unit_code(code: str) -> str:
     """A unit code is 1–40 letters, digits, dots, dashes or underscores."""
     code = clean_text(code, "A unit code", CODE, min_length=0)
     if not _CODE.fullmatch(code):
-        raise InvalidInput(f"Unit code {code!r} must be 1–40 letters, digits, '.', '-' or '_'.")
+        raise InvalidInput(
+            N_("Unit code {code!r} must be 1–40 letters, digits, '.', '-' or '_'."), code=code
+        )
     return code
 
 
@@ -58,5 +62,7 @@ def check_name(name: str, what: str = "Name") -> str:
 def check_tenant(tenant: str) -> str:
     """A tenant (instansi) code is a lowercase slug, e.g. 'pemkot-palangkaraya'."""
     if not _TENANT.fullmatch(tenant):
-        raise InvalidInput(f"Tenant code {tenant!r} must be a lowercase slug (a-z, 0-9, '-').")
+        raise InvalidInput(
+            N_("Tenant code {tenant!r} must be a lowercase slug (a-z, 0-9, '-')."), tenant=tenant
+        )
     return tenant

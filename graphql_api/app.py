@@ -1,5 +1,5 @@
 """The ASGI app: GraphQL (GraphiQL on GET) at /graphql, GraphiQL's files at /graphiql/assets,
-health at /healthz and /readyz.
+health at /healthz and /readyz, the ledger's checkpoint and evidence downloads at /ledger.
 
 `create_app` wires once and explicitly: nothing connects at import; the lifespan enters the
 runtime (pools, write application, projection runner) and leaves it at shutdown.
@@ -25,7 +25,10 @@ from graphql_api.graphiql.assets import assets_mount
 from graphql_api.graphiql.page import GraphiqlPage, GraphiqlSettings
 from graphql_api.health import DEFAULT_MAX_LAG, healthz, readiness_endpoint
 from graphql_api.identity import Authenticator
+from graphql_api.language import RequestLanguage
+from graphql_api.ledger.routes import EvidenceEndpoint, checkpoint_endpoint
 from graphql_api.limits import Limits
+from graphql_api.localised import ViewByLanguage, schemas_by_language
 from graphql_api.logging import RequestLogMiddleware
 from graphql_api.metrics import MetricsSettings, RequestMetrics, metrics_endpoint
 from graphql_api.schema import build_schema, schema
@@ -84,22 +87,46 @@ def create_app(
     scrape = [Route("/metrics", metrics_endpoint(observer, slot.current))] if observer else []
     bounded = schema if limits == schema.limits else build_schema(limits)
     page = GraphiqlPage.build(graphiql or GraphiqlSettings(), authenticator)
-    graphql: ASGIApp = JejakGraphQL(bounded, runtime_of=slot.require, graphiql=page)
+    # One schema per language, its descriptions translated (graphql_api/localised.py).
+    graphql: ASGIApp = ViewByLanguage.of(
+        schemas_by_language(bounded),
+        lambda built: JejakGraphQL(built, runtime_of=slot.require, graphiql=page),
+    )
     return Starlette(
         routes=[
             # Routed exactly: a mounted app would redirect /graphql to /graphql/.
             # Every method reaches RequestBounds, so even a 405 has GraphQL's error shape.
             # Authenticated, then the caller's tenant must be a registered one.
+            # In the language the request asks for (graphql_api/language.py), refusals included.
             Route(
                 "/graphql",
-                RequestBounds(
-                    AuthenticationGate(TenantGate(graphql, slot.require), authenticator), limits
+                RequestLanguage(
+                    RequestBounds(
+                        AuthenticationGate(TenantGate(graphql, slot.require), authenticator),
+                        limits,
+                    )
                 ),
             ),
             # Report downloads (graphql_api/exports/): the same gates, the same policy.
             Route(
                 "/exports/{file}",
-                DownloadGate(TenantGate(ExportEndpoint(slot.require), slot.require), authenticator),
+                RequestLanguage(
+                    DownloadGate(
+                        TenantGate(ExportEndpoint(slot.require), slot.require), authenticator
+                    )
+                ),
+            ),
+            # The ledger (graphql_api/ledger/routes.py): the signed checkpoint needs no token
+            # (a size and a hash, as C2SP clients fetch it); a person's evidence bundle is
+            # downloaded behind the export gates, authorised as the evidenceBundle query.
+            Route("/ledger/checkpoint", checkpoint_endpoint(slot.require), methods=["GET"]),
+            Route(
+                "/ledger/evidence/{file}",
+                RequestLanguage(
+                    DownloadGate(
+                        TenantGate(EvidenceEndpoint(slot.require), slot.require), authenticator
+                    )
+                ),
             ),
             Route("/healthz", healthz, methods=["GET"]),
             assets_mount(),  # GraphiQL's scripts and styles: no token, no CDN

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from domain.errors import N_
 from graphql_api.errors import INTERNAL_ERROR
 from graphql_api.limits import Limits
 from graphql_api.refusals import refusal
@@ -62,19 +64,24 @@ class RequestBounds:
         exchange = Exchange(send)
         if scope["method"] not in ALLOWED_METHODS:
             allow = {"Allow": ", ".join(ALLOWED_METHODS)}
-            message = f"/graphql answers GET and POST, not {scope['method']}."
-            await refusal(405, message, headers=allow)(scope, receive, send)
+            message = N_("/graphql answers GET and POST, not {method}.")
+            answer = refusal(405, message, headers=allow, params={"method": scope["method"]})
+            await answer(scope, receive, send)
             return
         try:
             async with asyncio.timeout(self.limits.request_timeout_ms / 1000):
                 body = await self.read_body(scope, receive)
                 await run_until_gone(self.app, scope, body, receive, exchange.send)
         except BodyTooLarge:
-            limit = self.limits.max_body_bytes
-            await self.answer(exchange, scope, 413, f"The request body is over {limit} bytes.")
+            limit = {"limit": self.limits.max_body_bytes}
+            await self.answer(
+                exchange, scope, 413, N_("The request body is over {limit} bytes."), params=limit
+            )
         except TimeoutError:
-            limit = self.limits.request_timeout_ms
-            await self.answer(exchange, scope, 504, f"The request took over {limit} ms.")
+            limit = {"limit": self.limits.request_timeout_ms}
+            await self.answer(
+                exchange, scope, 504, N_("The request took over {limit} ms."), params=limit
+            )
         except ClientGone:
             return
         except Exception:
@@ -102,7 +109,12 @@ class RequestBounds:
 
     @staticmethod
     async def answer(
-        exchange: Exchange, scope: Scope, status: int, message: str, code: str | None = None
+        exchange: Exchange,
+        scope: Scope,
+        status: int,
+        message: str,
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
         """A refusal, unless the response has begun (then the connection just ends)."""
         if not exchange.started:
@@ -110,7 +122,7 @@ class RequestBounds:
             async def nothing() -> Message:
                 return {"type": "http.disconnect"}
 
-            await refusal(status, message, code)(scope, nothing, exchange.send)
+            await refusal(status, message, code, params=params)(scope, nothing, exchange.send)
 
 
 async def run_until_gone(

@@ -8,11 +8,14 @@ anything else is a bug, so its message is masked and its traceback logged, never
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import ClassVar
 
 from graphql import GraphQLError, GraphQLSyntaxError
 
 from domain.errors import DomainError
+from services.i18n import ENGLISH, current_language
+from services.i18n.messages import error_message
 
 INTERNAL_ERROR = "INTERNAL_ERROR"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -23,13 +26,19 @@ logger = logging.getLogger("jejak.graphql")
 
 
 class ApiError(Exception):
-    """A request the API refuses before or beside the domain; `details` join the extensions."""
+    """A request the API refuses before or beside the domain; `details` join the extensions.
+    `message` is an English template (N_) that `params` fill in, translated when shaped."""
 
     code: ClassVar[str] = "BAD_REQUEST"
 
-    def __init__(self, message: str, **details: object) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, message: str, *, params: Mapping[str, object] | None = None, **details: object
+    ) -> None:
+        text = message.format(**params) if params else message
+        super().__init__(text)
+        self.message = text
+        self.template = message
+        self.params = params or {}
         self.details = details
 
 
@@ -66,7 +75,8 @@ def error_code(error: GraphQLError) -> str:
 
 
 def shape_error(error: GraphQLError) -> GraphQLError:
-    """The client's view of `error`: its code in the extensions, nothing internal."""
+    """The client's view of `error`: its code in the extensions, nothing internal, the message
+    in the request's language (services/i18n; graphql-core's own request errors stay English)."""
     code = error_code(error)
     original = error.original_error
     extensions: dict[str, object] = {**(error.extensions or {}), "code": code}
@@ -75,6 +85,7 @@ def shape_error(error: GraphQLError) -> GraphQLError:
         extensions.update(original.details)
     elif code == INTERNAL_ERROR:
         message, extensions, original = "Unexpected error", {"code": code}, None
+    message = _in_language(code, original, message)
     return GraphQLError(
         message,
         nodes=error.nodes,
@@ -84,6 +95,15 @@ def shape_error(error: GraphQLError) -> GraphQLError:
         original_error=original,
         extensions=extensions,
     )
+
+
+def _in_language(code: str, original: BaseException | None, message: str) -> str:
+    language = current_language.get()
+    if language == ENGLISH or code in REQUEST_ERROR_CODES:
+        return message
+    if isinstance(original, DomainError | ApiError):
+        return error_message(code, original.template, original.params, message, language)
+    return error_message(code, message, None, message, language)
 
 
 def log_unexpected(errors: list[GraphQLError]) -> None:

@@ -38,6 +38,7 @@ from access import access_log, policy
 from access.policy import Sensitivity, Subject, Viewer
 from access.roles import ASN, Role
 from domain.aggregates.employee import Employee
+from domain.errors import N_
 from projections.access_facts import OwnerFacts, headed_unit_paths, owners
 from services.caller import Caller
 from services.personnel import normalize_nip
@@ -102,7 +103,9 @@ class AccessGuard:
             return
         normalized = normalize_nip(nip)
         if not await self.may_see(Employee.id_for(normalized), frozenset(), action, normalized):
-            raise AccessDenied(f"{action} is for the people of your own team only.")
+            raise AccessDenied(
+                N_("{action} is for the people of your own team only."), action=action
+            )
         self._reads.pop(normalized, None)  # a command, not a read of the record
 
     def entries(self, now: datetime) -> list[access_log.AccessEntry]:
@@ -146,7 +149,7 @@ class PrivateField(FieldExtension):
         else:
             owner, parties = source.owner()
         if not await guard.may_see(owner, parties, self.name, nip):
-            raise AccessDenied(f"{self.name} of this employee is not yours to see.")
+            raise AccessDenied(N_("{field} of this employee is not yours to see."), field=self.name)
         result = next_(source, info, **kwargs)
         return await result if isinstance(result, Awaitable) else result
 
@@ -213,7 +216,9 @@ class PolicyCheck(SchemaExtension):
             refused = refusals(schema, document, role)
             if refused:
                 raise AccessDenied(
-                    f"The role {role.value} may not use: {', '.join(sorted(set(refused)))}."
+                    N_("The role {role} may not use: {fields}."),
+                    role=role.value,
+                    fields=", ".join(sorted(set(refused))),
                 )
         try:
             yield

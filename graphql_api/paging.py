@@ -34,6 +34,8 @@ TRAINING_PROGRAMMES = Page(50, 200)
 COMPETENCY_GAPS = Page(50, 200)
 EXTERNAL_LEARNING = Page(50, 500)
 TENANTS = Page(100, 1000)  # every instansi of the nation is about 550
+UNIT_SATISFACTIONS = Page(100, 2000)  # units with SKM answers, as many as unitTree's
+LEAVE_REQUESTS = Page(50, 200)  # one person's, a few a year
 
 PAGES: Mapping[str, Page] = {
     "Query.employees": EMPLOYEES,
@@ -47,6 +49,8 @@ PAGES: Mapping[str, Page] = {
     "Query.competencyGaps": COMPETENCY_GAPS,
     "Query.externalLearningSubmissions": EXTERNAL_LEARNING,
     "Query.tenants": TENANTS,
+    "Query.unitSatisfactions": UNIT_SATISFACTIONS,
+    "Query.leaveRequests": LEAVE_REQUESTS,
     "Query.accessLog": Page(100, 500),  # graphql_api/access_log/queries.py pages it itself
 }
 

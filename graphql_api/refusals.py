@@ -13,6 +13,8 @@ from starlette.responses import JSONResponse
 
 from graphql_api.errors import INTERNAL_ERROR, ApiError, InvalidArgument
 from graphql_api.observation import note_refusal
+from services.i18n import current_language
+from services.i18n.messages import error_message
 
 BAD_REQUEST = ApiError.code
 INVALID_ARGUMENT = InvalidArgument.code
@@ -56,12 +58,17 @@ def refusal(
     message: str,
     code: str | None = None,
     headers: Mapping[str, str] | None = None,
+    *,
+    params: Mapping[str, object] | None = None,
     **extensions: object,
 ) -> JSONResponse:
-    """A GraphQL-shaped error answer with this HTTP status."""
+    """A GraphQL-shaped error answer with this HTTP status; `message` is an English template
+    (N_) that `params` fill in, in the request's language (services/i18n)."""
     code = code or code_of_status(status)
     note_refusal(code)  # for the request's log line and metrics (graphql_api/observation.py)
-    error = {"message": message, "extensions": {"code": code, **extensions}}
+    english = message.format(**params) if params else message
+    text = error_message(code, message, params, english, current_language.get())
+    error = {"message": text, "extensions": {"code": code, **extensions}}
     return JSONResponse({"data": None, "errors": [error]}, status, headers=headers)
 
 

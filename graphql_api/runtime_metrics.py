@@ -13,6 +13,7 @@ from typing import Any
 
 from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamily, Metric
 
+from services.ledger.store import ledger_figures
 from services.runtime import Runtime
 
 SCRAPE_TIMEOUT_SECONDS = 2.0
@@ -33,6 +34,7 @@ async def runtime_families(runtime: Runtime | None) -> list[Metric]:
         async with asyncio.timeout(SCRAPE_TIMEOUT_SECONDS):
             head = await asyncio.to_thread(runtime.reader.head)
             projections = await runtime.projection_health()
+            ledger = await ledger_figures(runtime.pool)
     except Exception as error:
         logger.warning("The runtime's figures could not be read for /metrics: %r", error)
         up.add_metric([], 0)
@@ -60,7 +62,26 @@ async def runtime_families(runtime: Runtime | None) -> list[Metric]:
         position.add_metric([projection.name], projection.position)
         lag.add_metric([projection.name], projection.lag(head))
         degraded.add_metric([projection.name], int(projection.degraded))
-    return [up, events, position, lag, degraded, *families]
+    return [up, events, position, lag, degraded, *ledger_families(ledger), *families]
+
+
+def ledger_families(figures: tuple[int, int, float | None] | None) -> list[Metric]:
+    """The ledger's size and the age of its newest checkpoint (none before it exists)."""
+    if figures is None:
+        return []
+    size, _, age = figures
+    families: list[Metric] = [
+        GaugeMetricFamily("jejak_ledger_size", "Events integrated into the ledger.", value=size)
+    ]
+    if age is not None:
+        families.append(
+            GaugeMetricFamily(
+                "jejak_ledger_checkpoint_age_seconds",
+                "Seconds since the newest signed ledger checkpoint was issued.",
+                value=age,
+            )
+        )
+    return families
 
 
 def pool_families(pool: Any) -> list[Metric]:

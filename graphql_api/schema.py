@@ -24,14 +24,23 @@ from graphql_api.consistency import (
     WAIT_TIMEOUT_HEADER,
     WaitForReadModels,
 )
+from graphql_api.discipline.mutations import DisciplineMutations
+from graphql_api.discipline.queries import DisciplineQueries
 from graphql_api.documents import BoundedDocuments, DocumentCaches, requested_operation
 from graphql_api.employees.mutations import EmployeeMutations
 from graphql_api.employees.queries import EmployeeQueries
+from graphql_api.enum_values import VALUE_DESCRIPTIONS, describe_values
 from graphql_api.errors import log_unexpected, shape_error
 from graphql_api.guard import PolicyCheck, apply_private_guards
 from graphql_api.leave.mutations import LeaveMutations
+from graphql_api.leave.requests import LeaveRequestMutations, LeaveRequestQueries
+from graphql_api.ledger.queries import LedgerQueries
 from graphql_api.limits import Limits
 from graphql_api.observed import ObservedOperation
+from graphql_api.policy.mutations import PolicyMutations
+from graphql_api.policy.queries import PolicyQueries
+from graphql_api.satisfaction.mutations import SatisfactionMutations
+from graphql_api.satisfaction.queries import SatisfactionQueries
 from graphql_api.tenants.mutations import TenantMutations
 from graphql_api.tenants.queries import TenantQueries
 from graphql_api.training.mutations import TrainingMutations
@@ -64,6 +73,11 @@ class Query(
     AppraisalQueries,
     TrainingQueries,
     TenantQueries,
+    DisciplineQueries,
+    SatisfactionQueries,
+    PolicyQueries,
+    LeaveRequestQueries,
+    LedgerQueries,
 ):
     pass
 
@@ -73,10 +87,14 @@ class Mutation(
     EmployeeMutations,
     UnitMutations,
     LeaveMutations,
+    LeaveRequestMutations,
     AppraisalMutations,
     AssessmentMutations,
     TrainingMutations,
     TenantMutations,
+    DisciplineMutations,
+    SatisfactionMutations,
+    PolicyMutations,
 ):
     pass
 
@@ -139,6 +157,7 @@ def build_schema(limits: Limits | None = None) -> JejakSchema:
         PolicyCheck,
         WaitForReadModels,
     ]
+    describe_values(VALUE_DESCRIPTIONS)  # the domain's enums carry no GraphQL descriptions
     found = strawberry.Schema(query=Query, mutation=Mutation)
     apply_private_guards(
         concrete.definition

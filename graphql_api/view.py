@@ -18,6 +18,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.schema.base import BaseSchema
 from strawberry.types import ExecutionResult
 
+from domain.errors import N_
 from graphql_api.authentication import identity_of
 from graphql_api.context import Context, build_context
 from graphql_api.errors import REQUEST_ERROR_CODES
@@ -73,11 +74,11 @@ class JejakGraphQL(GraphQL[Context, None]):
         try:
             value = super().parse_json(data)
         except UnicodeDecodeError:
-            raise HTTPException(400, "The request body is not valid UTF-8.") from None
+            raise HTTPException(400, N_("The request body is not valid UTF-8.")) from None
         except RecursionError:  # the decoder recurses per level: `[[[…]]]` can exhaust it
-            raise HTTPException(400, "The request body's JSON is nested too deeply.") from None
+            raise HTTPException(400, N_("The request body's JSON is nested too deeply.")) from None
         if not isinstance(value, dict | list):
-            raise HTTPException(400, "The request body must be a JSON object.")
+            raise HTTPException(400, N_("The request body must be a JSON object."))
         return value
 
     async def execute_single(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from projections.absences import AbsencesProjection
 from projections.appraisal_cycles import AppraisalCyclesProjection
 from projections.appraisal_records import AppraisalRecordsProjection
 from projections.base import Projection
@@ -12,7 +13,10 @@ from projections.event_log import EventLogProjection
 from projections.external_learning import ExternalLearningProjection
 from projections.jp_ledger import JPLedgerProjection
 from projections.leave import LeaveProjection
+from projections.leave_requests import LeaveRequestsProjection
 from projections.mentorings import MentoringsProjection
+from projections.policy_values import PolicyValuesProjection
+from projections.satisfaction import SatisfactionProjection
 from projections.subjects import EventSubjectsProjection
 from projections.tenants import TenantsProjection
 from projections.training_programmes import TrainingProgrammesProjection
@@ -23,10 +27,13 @@ def all_projections() -> list[Projection]:
     """Fresh instances of every projection (they keep per-batch state)."""
     return [
         TenantsProjection(),
+        PolicyValuesProjection(),
         UnitsProjection(),
         EmployeesProjection(),
         CareerProjection(),
         LeaveProjection(),
+        LeaveRequestsProjection(),
+        AbsencesProjection(),
         EventLogProjection(),
         EventSubjectsProjection(),
         AppraisalCyclesProjection(),
@@ -36,6 +43,7 @@ def all_projections() -> list[Projection]:
         MentoringsProjection(),
         ExternalLearningProjection(),
         JPLedgerProjection(),
+        SatisfactionProjection(),
     ]
 
 

@@ -28,8 +28,9 @@ POLICY = "tenant_rows"  # SELECT: the rows of the session's tenant
 APPEND_POLICY = "tenant_appends"  # INSERT into a log: rows of the session's tenant only
 TENANT_COLUMN = "tenant"
 # Tables without tenant data that the API reads: read-your-writes waits on the position;
-# `tenants` is the platform's directory of instansi (the admin lists it), no one tenant's.
-API_READABLE = frozenset({"projection_positions", "tenants"})
+# `tenants` is the platform's directory of instansi (the admin lists it), no one tenant's;
+# `policy_values` holds published rules (national and per tenant: holidays, TPP factors, …).
+API_READABLE = frozenset({"projection_positions", "tenants", "policy_values"})
 # Bookkeeping of the projections themselves: the API never reads it, so the role gets nothing.
 BOOKKEEPING = frozenset({"owned_aggregates", "dead_letters"})
 

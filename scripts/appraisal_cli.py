@@ -14,11 +14,11 @@ from dataclasses import asdict
 from typing import Any
 from uuid import UUID
 
-from domain.errors import CycleNotFound
+from domain.errors import N_, CycleNotFound
 from domain.meta import Actor
 from projections.appraisal_cycles import CycleRow, tenant_cycles
 from projections.tenants import registered_tenants
-from scripts.output import json_line, table
+from scripts.output import error_line, json_line, table, tr
 from scripts.read_models import NO_READ_MODELS, NoReadModels, operator_database, query
 from services.appraisal import AppraisalApplication
 from services.caller import Caller, Role
@@ -64,13 +64,16 @@ def cmd_appraisal_cycles(args: argparse.Namespace) -> int:
         try:
             rows = query(database, read)
         except NoReadModels:
-            print(NO_READ_MODELS, file=sys.stderr)
+            print(tr(NO_READ_MODELS), file=sys.stderr)
             return 1
     if rows is None:
-        print(f"{args.tenant} is not a registered instansi (see `jejak tenants`).", file=sys.stderr)
+        refusal = tr(
+            "{tenant} is not a registered instansi (see `jejak tenants`).", tenant=args.tenant
+        )
+        print(refusal, file=sys.stderr)
         return 2
     if not rows:
-        print("No appraisal cycle is recorded yet.", file=sys.stderr)
+        print(tr("No appraisal cycle is recorded yet."), file=sys.stderr)
     elif args.json:
         for row in rows:
             print(json_line(asdict(row)))
@@ -80,7 +83,14 @@ def cmd_appraisal_cycles(args: argparse.Namespace) -> int:
              r.finalised_on.isoformat() if r.finalised_on else "-"]
             for r in rows
         ]  # fmt: skip
-        headers = ["id", "tenant", "year", "period", "enrolled", "finalised"]
+        headers = [
+            N_("id"),
+            N_("tenant"),
+            N_("year"),
+            N_("period"),
+            N_("enrolled"),
+            N_("finalised"),
+        ]
         print(table(headers, cells, right=["year", "enrolled"]))
     return 0
 
@@ -103,18 +113,23 @@ def verify(application: AppraisalApplication, cycle_id: UUID) -> int:
     try:
         tenant = application.tenant_of(cycle_id)
     except CycleNotFound as error:
-        print(error, file=sys.stderr)
+        print(error_line(error), file=sys.stderr)
         return 2
     caller = Caller(CLI_ACTOR, tenant, f"cli-verify-{cycle_id}")
     report = application.recompute_cycle(caller, cycle_id)
     for nip, r in report.differences:
-        print(
-            f"DIFFERS {nip} {r.checkpoint} v{r.version} ({r.rules_version}): "
-            f"recorded {r.recorded}, recomputed {r.recomputed or 'nothing'}"
-        )
-    state = "finalised" if report.finalised else "open"
-    print(
-        f"Cycle {cycle_id} ({tenant}, {state}): {len(report.results)} predikat recomputed, "
-        f"{len(report.differences)} differ."
-    )
+        line = tr(
+            "DIFFERS {nip} {checkpoint} v{version} ({rules}): recorded {recorded}, "
+            "recomputed {recomputed}",
+            nip=nip, checkpoint=r.checkpoint, version=r.version, rules=r.rules_version,
+            recorded=r.recorded, recomputed=r.recomputed or tr("nothing"),
+        )  # fmt: skip
+        print(line)
+    state = tr("finalised") if report.finalised else tr("open")
+    summary = tr(
+        "Cycle {cycle} ({tenant}, {state}): {results} predikat recomputed, {differ} differ.",
+        cycle=cycle_id, tenant=tenant, state=state,
+        results=len(report.results), differ=len(report.differences),
+    )  # fmt: skip
+    print(summary)
     return 1 if report.differences else 0

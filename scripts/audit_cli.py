@@ -14,14 +14,18 @@ from dataclasses import asdict
 from typing import Any
 
 from domain.aggregates.employee import Employee
+from domain.errors import N_
 from projections.event_log import LoggedEvent
-from scripts.output import iso_time, json_line, one_line, table
+from scripts.output import iso_time, json_line, one_line, table, tr
 from scripts.read_models import operator_database
 from services.audit import employee_trail
 from services.personnel import normalize_nip
 from services.runtime import build_personnel
 
-HEADERS = ["position", "version", "recorded_at", "event", "actor", "role", "tenant", "reason"]
+HEADERS = [
+    N_("position"), N_("version"), N_("recorded_at"), N_("event"),
+    N_("actor"), N_("role"), N_("tenant"), N_("reason"),
+]  # fmt: skip
 
 
 def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,13 +51,14 @@ def cmd_audit_employee(args: argparse.Namespace) -> int:
         finally:
             personnel.close()
     if not events:
-        print(f"No events for NIP {args.nip}.", file=sys.stderr)
+        print(tr("No events for NIP {nip}.", nip=args.nip), file=sys.stderr)
         return 1
     if args.json:
         for event in events:
             print(json_line(event_object(event)))
     else:
-        print(table([*HEADERS, "payload"], [_cells(e) for e in events], ["position", "version"]))
+        headers = [*HEADERS, N_("payload")]
+        print(table(headers, [_cells(e) for e in events], ["position", "version"]))
     return 0
 
 

@@ -1,4 +1,7 @@
-"""`jejak`: the operator's command line (serve, projections, audit, generate)."""
+"""`jejak`: the operator's command line (serve, projections, audit, generate).
+
+`--lang id` (or JEJAK_LANG=id) prints the human output in Bahasa Indonesia; `--json` output,
+codes and exit codes stay as they are."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from domain.errors import N_, DomainError
 from projections.reader import EventReader
 from projections.rebuild import rebuild
 from projections.registry import all_projections
@@ -23,12 +27,17 @@ from scripts.datagen.demo_stamp import demo_planned_until
 from scripts.datagen.loader import load_demo_if_empty
 from scripts.export_cli import add_export_command
 from scripts.graphiql_demo import add_graphiql_option, graphiql_settings
-from scripts.output import iso_time, json_line, quiet_after_closed_pipe, table
+from scripts.import_cli import add_import_command
+from scripts.ledger_cli import add_ledger_command, announce_log_key
+from scripts.output import error_line, iso_time, json_line, quiet_after_closed_pipe, table, tr
 from scripts.progress import ProgressBar
 from scripts.read_models import operator_database
 from scripts.tenants_cli import add_tenants_command
 from scripts.token_cli import add_token_command, print_demo_tokens, serve_authenticator
+from scripts.witness_cli import add_witness_command
 from services.database import Database
+from services.i18n import LANGUAGES, default_language, speaking
+from services.ledger.keeper import start_ledger_thread
 from services.personnel import PersonnelApplication
 from services.runtime import build_personnel, prepare_read_models
 
@@ -54,11 +63,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Outermost, so a signal while PostgreSQL starts or stops is noted, never raised midway.
     with StopSignals() as stop, operator_database() as database:
         if args.demo and not stop.requested and load_demo_if_empty(database):
-            print("Loaded the demo data: 500 generated employees.", file=sys.stderr)
+            print(tr("Loaded the demo data: 500 generated employees."), file=sys.stderr)
         planned_until = demo_planned_until(database) if args.demo else None
         if args.demo:
             print_demo_tokens(authenticator, planned_until)
         if not stop.requested:
+            announce_log_key(database)
             graphiql = graphiql_settings(
                 args.graphiql_role, args.demo, authenticator, planned_until
             )
@@ -72,7 +82,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _announce_listening(address: str) -> None:
-    print(f"Jejak on {address}/graphql", file=sys.stderr, flush=True)
+    print(tr("Jejak on {address}/graphql", address=address), file=sys.stderr, flush=True)
 
 
 def cmd_projections_run(_: argparse.Namespace) -> int:
@@ -80,12 +90,15 @@ def cmd_projections_run(_: argparse.Namespace) -> int:
         reader = EventReader(personnel)
         prepare_read_models(database, reader)
         runner = ProjectionRunner(database, reader)
-        print("Following the event log; Ctrl-C stops.", file=sys.stderr)
+        ledger_stop = threading.Event()  # the ledger follows the log beside the read models
+        start_ledger_thread(database, ledger_stop, reader.channel)
+        print(tr("Following the event log; Ctrl-C stops."), file=sys.stderr)
         try:
             runner.run_forever(threading.Event())
         except KeyboardInterrupt:
             pass
         finally:
+            ledger_stop.set()
             runner.close()
     return 0
 
@@ -96,13 +109,19 @@ def cmd_projections_rebuild(args: argparse.Namespace) -> int:
         report = rebuild(database, EventReader(personnel), batch_size=args.batch_size, progress=bar)
         bar.finish()
         print(
-            f"Rebuilt every read model from {report.events:,} events in {report.seconds:.1f}s "
-            f"({report.rate:,.0f} events/s); live at position {report.position:,}."
+            tr(
+                "Rebuilt every read model from {events} events in {seconds}s ({rate} events/s); "
+                "live at position {position}.",
+                events=f"{report.events:,}",
+                seconds=f"{report.seconds:.1f}",
+                rate=f"{report.rate:,.0f}",
+                position=f"{report.position:,}",
+            )
         )
     for dead_letter in report.dead_letters:
-        print(f"DEGRADED: {dead_letter.describe()}")
+        print(tr("DEGRADED: {problem}", problem=dead_letter.describe()))
     if report.dead_letters:
-        print("Held read models are stale: fix the cause, then run `jejak projections retry`.")
+        print(tr("Held read models are stale: fix the cause, then run `jejak projections retry`."))
         return 1
     return 0
 
@@ -111,14 +130,14 @@ def cmd_projections_status(args: argparse.Namespace) -> int:
     with operator_database() as database, _personnel(database) as personnel:
         rows = projection_status(database, EventReader(personnel))
     if not rows:
-        print("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
+        print(tr("No read models yet: run `jejak serve` or `jejak projections rebuild`."))
         return 1
     degraded = [row for row in rows if row.reason]
     if args.json:
         for row in rows:
             print(json_line(_status_object(row)))
         return 1 if degraded else 0
-    headers = ["projection", "position", "head", "lag", "state", "updated"]
+    headers = [N_("projection"), N_("position"), N_("head"), N_("lag"), N_("state"), N_("updated")]
     cells = [
         [row.name, f"{row.position:,}", f"{row.head:,}", f"{row.lag:,}", row.state,
          iso_time(row.updated_at) if row.updated_at else "-"]
@@ -126,7 +145,7 @@ def cmd_projections_status(args: argparse.Namespace) -> int:
     ]  # fmt: skip
     print(table(headers, cells, right=["position", "head", "lag"]))
     for row in degraded:
-        print(f"{row.name} is DEGRADED: {row.reason}")
+        print(tr("{name} is DEGRADED: {reason}", name=row.name, reason=row.reason))
     return 1 if degraded else 0
 
 
@@ -145,17 +164,29 @@ def cmd_projections_retry(args: argparse.Namespace) -> int:
     with operator_database() as database, _personnel(database) as personnel:
         report = retry_dead_letters(database, EventReader(personnel), args.projection)
     if not report.retried:
-        print("No read model is held: nothing to retry.")
+        print(tr("No read model is held: nothing to retry."))
         return 0
     for applied in report.resolved:
-        print(f"Applied #{applied.position} ({applied.topic}) to {applied.projection}: caught up.")
+        print(
+            tr(
+                "Applied #{position} ({topic}) to {projection}: caught up.",
+                position=applied.position,
+                topic=applied.topic,
+                projection=applied.projection,
+            )
+        )
     for failing in report.failing:
-        print(f"Still failing: {failing.describe()}", file=sys.stderr)
+        print(tr("Still failing: {problem}", problem=failing.describe()), file=sys.stderr)
     return 1 if report.failing else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jejak", description=__doc__)
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the human output: en or id (default: JEJAK_LANG, else en)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="start the GraphQL service (GraphiQL at /graphql)")
@@ -177,11 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_generate_command(commands)
     add_appraisal_command(commands)
     add_export_command(commands)
+    add_import_command(commands)
     add_bench_command(commands)
     add_token_command(commands)
     add_database_command(commands)
     add_tenants_command(commands)
+    add_witness_command(commands)
     add_audit_command(commands)
+    add_ledger_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True
@@ -220,7 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        code = int(args.func(args))
+        with speaking(args.lang or default_language()):
+            try:
+                code = int(args.func(args))
+            except DomainError as error:  # a refusal, not a crash: its code and why
+                print(error_line(error), file=sys.stderr)
+                code = 1
         sys.stdout.flush()  # a closed pipe shows here, not in the flush at exit
     except BrokenPipeError:  # `jejak … | head`: the reader has all it wanted
         return quiet_after_closed_pipe()

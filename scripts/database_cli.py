@@ -13,8 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-import pgserver
-
+from scripts.output import tr
 from scripts.read_models import operator_database
 
 
@@ -37,8 +36,10 @@ def cmd_database_url(_: argparse.Namespace) -> int:
         print(database.conninfo())
     if not os.environ.get("DATABASE_URL"):
         print(
-            "The embedded PostgreSQL answers on this string while `jejak serve` (or another "
-            "jejak command) keeps it running.",
+            tr(
+                "The embedded PostgreSQL answers on this string while `jejak serve` (or another "
+                "jejak command) keeps it running."
+            ),
             file=sys.stderr,
         )
     return 0
@@ -52,7 +53,11 @@ def cmd_database_bin(_: argparse.Namespace) -> int:
 
 def client_tools() -> Path:
     """The `bin` folder of the PostgreSQL that the `pgserver` wheel installs."""
+    import pgserver  # here: importing it warns about XDG_RUNTIME_DIR on machines without one
+
     folder = Path(pgserver.__file__).parent / "pginstall" / "bin"
     if not (folder / "pg_dump").exists():
-        raise FileNotFoundError(f"No pg_dump in {folder}: is the pgserver wheel installed?")
+        raise FileNotFoundError(
+            tr("No pg_dump in {folder}: is the pgserver wheel installed?", folder=folder)
+        )
     return folder

@@ -1,5 +1,5 @@
-"""`jejak export <name> --tenant T [--format csv|xlsx] [--output F] [--unit U] [--cycle C]
-[--year Y] [--no-subunits]`: a report export written to a file or stdout.
+"""`jejak export <name> --tenant T [--format csv|xlsx|json|jsonl] [--output F] [--unit U]
+[--cycle C] [--year Y] [--no-subunits]`: a report export written to a file or stdout.
 
 The command reads as the database owner (an operator sees every tenant), so every export
 filters by `--tenant`, as the API's row-level security would; it acts as the auditor
@@ -29,9 +29,12 @@ from graphql_api.exports.sheet import Params, Reading, started
 from graphql_api.guard import AccessGuard
 from projections.positions import PositionWatcher
 from projections.tenants import registered_tenants
+from scripts.output import tr
 from scripts.read_models import NO_READ_MODELS, operator_database
 from services.caller import Caller, Role
 from services.database import Database
+from services.i18n import current_language
+from services.i18n.messages import error_message
 
 CLI_ACTOR = Actor("jejak-cli", Role.AUDITOR.value)
 
@@ -42,7 +45,10 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     export.add_argument("name", choices=sorted(EXPORTS), help="which report to export")
     export.add_argument("--tenant", required=True, help="the instansi (see `jejak tenants`)")
     export.add_argument(
-        "--format", choices=FORMATS, default="csv", help="csv (default) or xlsx for spreadsheets"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="csv (default) or xlsx for spreadsheets; siasn-kinerja: json (default), jsonl, csv",
     )
     export.add_argument("--output", help="the file to write (default: stdout)")
     export.add_argument("--unit", help="a unit kerja id (roster, leave-balances; optional else)")
@@ -55,13 +61,14 @@ def add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
 def cmd_export(args: argparse.Namespace) -> int:
     """0 when written; 2 for an unknown tenant or a bad argument; 1 without read models."""
     values = {k: str(getattr(args, k)) for k in ("unit", "cycle", "year") if getattr(args, k)}
+    kind = args.format or EXPORTS[args.name].formats[0]
     if args.no_subunits:
         values["subunits"] = "false"
     with operator_database() as database, _output(args.output) as output:
         try:
-            return asyncio.run(write(database, args.name, args.tenant, args.format, values, output))
+            return asyncio.run(write(database, args.name, args.tenant, kind, values, output))
         except asyncpg.exceptions.UndefinedTableError:
-            print(NO_READ_MODELS, file=sys.stderr)
+            print(tr(NO_READ_MODELS), file=sys.stderr)
             return 1
 
 
@@ -81,20 +88,34 @@ async def write(
     pool: Any = await asyncpg.create_pool(**database.asyncpg_kwargs(), min_size=1, max_size=2)
     try:
         if tenant not in {row.code for row in await registered_tenants(pool)}:
-            print(f"{tenant} is not a registered instansi (see `jejak tenants`).", file=sys.stderr)
+            refusal = tr(
+                "{tenant} is not a registered instansi (see `jejak tenants`).", tenant=tenant
+            )
+            print(refusal, file=sys.stderr)
             return 2
         caller = Caller(CLI_ACTOR, tenant, f"cli-{uuid4()}")
         reading = Reading(pool, caller, AccessGuard(caller, pool), datetime.now(UTC).date())
         export, params = EXPORTS[name], Params(values)
+        if kind not in export.formats:
+            formats = ", ".join(export.formats)
+            refusal = tr(
+                "{name} is written as {formats}, not {kind}.", name=name, formats=formats, kind=kind
+            )
+            print(refusal, file=sys.stderr)
+            return 2
         position = await PositionWatcher(pool).current()
         try:
             rows = await started(export.rows(reading, params))
         except (DomainError, ApiError) as error:
-            print(f"{error.code}: {error}", file=sys.stderr)
+            message = error_message(
+                error.code, error.template, error.params, str(error), current_language.get()
+            )
+            print(f"{error.code}: {message}", file=sys.stderr)
             return 2
         async for chunk in body(export, kind, rows, position, reading, params):
             out.write(chunk)
-        print(f"{name}: taken at log position {position}.", file=sys.stderr)
+        print(tr("{name}: taken at log position {position}.", name=name, position=position),
+              file=sys.stderr)  # fmt: skip
         return 0
     finally:
         await pool.close()

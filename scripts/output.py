@@ -1,5 +1,6 @@
 """How operator commands print: aligned tables, ISO 8601 times with their offset, JSON lines,
-and a quiet exit when the reader of a pipe (`| head`) has gone."""
+and a quiet exit when the reader of a pipe (`| head`) has gone. Human output (headers, status
+and error lines) is in the command's language (`--lang`, JEJAK_LANG); JSON lines never are."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
+
+from domain.errors import DomainError
+from services.i18n import current_language, translated
+from services.i18n.messages import error_message
 
 #: A process killed by SIGPIPE exits with 128 + 13; shells report exactly this for `cat` or `grep`.
 CLOSED_PIPE = 141
@@ -28,12 +33,25 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
+def tr(template: str, /, **params: object) -> str:
+    """`template` (English, named placeholders) in the command's language, `params` filled in."""
+    return translated(template, params, current_language.get())
+
+
+def error_line(error: DomainError) -> str:
+    """`CODE: message` for stderr: the code as it is, the message in the command's language."""
+    language = current_language.get()
+    message = error_message(error.code, error.template, error.params, error.message, language)
+    return f"{error.code}: {message}"
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[str] = ()) -> str:
     """Columns as wide as their widest cell, two spaces apart; those named in `right` aligned
-    right (numbers)."""
-    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
+    right (numbers). Headers are shown in the command's language where the catalogue has them."""
+    shown = [tr(header) for header in headers]
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(shown)]
     lines = []
-    for cells in (headers, *rows):
+    for cells in (shown, *rows):
         padded = [
             cell.rjust(width) if header in right else cell.ljust(width)
             for cell, width, header in zip(cells, widths, headers, strict=True)

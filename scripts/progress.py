@@ -18,15 +18,17 @@ LOG_REDRAW_SECONDS = 5.0
 class ProgressBar:
     """The `progress(done, total)` callback of a long command, drawn on stderr."""
 
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, label: str, stream: TextIO | None = None, noun: str = "events", unit: str = " ev"
+    ) -> None:
         # Look sys.stderr up now, not at import, so that redirecting it (capsys) works.
         stream = stream or sys.stderr
         tty = stream.isatty()
         self.bar = tqdm(
             desc=label,
             file=stream,
-            unit=" ev",
-            bar_format=BAR_FORMAT,
+            unit=unit,
+            bar_format=BAR_FORMAT.replace(" events ", f" {noun} "),
             mininterval=TERMINAL_REDRAW_SECONDS if tty else LOG_REDRAW_SECONDS,
             dynamic_ncols=tty,
         )

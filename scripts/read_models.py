@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 
 import asyncpg
 
+from domain.errors import N_
 from services.database import Database, resolve_database
 
 T = TypeVar("T")
-NO_READ_MODELS = "No read models yet: run `jejak serve` or `jejak projections rebuild`."
+NO_READ_MODELS = N_("No read models yet: run `jejak serve` or `jejak projections rebuild`.")
 
 
 class NoReadModels(Exception):

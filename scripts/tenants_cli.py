@@ -9,8 +9,9 @@ import argparse
 import sys
 from dataclasses import asdict
 
+from domain.errors import N_
 from projections.tenants import registered_tenants
-from scripts.output import iso_time, json_line, table
+from scripts.output import iso_time, json_line, table, tr
 from scripts.read_models import NO_READ_MODELS, NoReadModels, operator_database, query
 
 
@@ -28,10 +29,10 @@ def cmd_tenants(args: argparse.Namespace) -> int:
         try:
             rows = query(database, registered_tenants)
         except NoReadModels:
-            print(NO_READ_MODELS, file=sys.stderr)
+            print(tr(NO_READ_MODELS), file=sys.stderr)
             return 1
     if not rows:
-        print("No instansi is registered yet.", file=sys.stderr)
+        print(tr("No instansi is registered yet."), file=sys.stderr)
     elif args.json:
         for row in rows:
             print(json_line(asdict(row)))
@@ -40,6 +41,6 @@ def cmd_tenants(args: argparse.Namespace) -> int:
             [row.code, row.name, row.kind, iso_time(row.registered_at), str(row.position)]
             for row in rows
         ]
-        headers = ["code", "name", "kind", "registered", "position"]
+        headers = [N_("code"), N_("name"), N_("kind"), N_("registered"), N_("position")]
         print(table(headers, cells, right=["position"]))
     return 0

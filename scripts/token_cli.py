@@ -23,6 +23,7 @@ from graphql_api.identity import Authenticator
 from scripts.datagen.loader import DEMO_EMPLOYEES, DEMO_SEED
 from scripts.datagen.plan import EmployeePlan, build_plan
 from scripts.datagen.steps import Appoint, ChangeJabatan, EndEmployment
+from scripts.output import error_line, tr
 
 DEMO_TENANT = "pemkot-palangkaraya"
 _TTL = re.compile(r"^(\d+)([smhd])$")
@@ -34,7 +35,8 @@ def parse_ttl(text: str) -> timedelta:
     """A lifetime such as 90s, 30m, 8h or 2d."""
     match = _TTL.match(text.strip())
     if match is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a lifetime like 30m, 8h or 2d.")
+        refusal = tr("{text} is not a lifetime like 30m, 8h or 2d.", text=repr(text))
+        raise argparse.ArgumentTypeError(refusal)
     return timedelta(**{_UNITS[match[2]]: int(match[1])})
 
 
@@ -57,18 +59,21 @@ def cmd_token(args: argparse.Namespace) -> int:
     settings = _settings()
     if settings.external:
         print(
-            f"Tokens come from {settings.issuer} (JEJAK_OIDC_ISSUER): ask that issuer; "
-            "the development issuer is off.",
+            tr(
+                "Tokens come from {issuer} (JEJAK_OIDC_ISSUER): ask that issuer; "
+                "the development issuer is off.",
+                issuer=settings.issuer,
+            ),
             file=sys.stderr,
         )
         return 2
     if role_named(args.role) is None:
-        print(f"{args.role!r} is not a Jejak role.", file=sys.stderr)
+        print(tr("{role} is not a Jejak role.", role=repr(args.role)), file=sys.stderr)
         return 2
     try:
         check_tenant(args.tenant)
     except InvalidInput as error:
-        print(error.message, file=sys.stderr)
+        print(error_line(error), file=sys.stderr)
         return 2
     issuer = _dev_issuer(settings, args.host, args.port)
     print(issuer.mint(args.user, [args.role], args.tenant, args.nip, settings=settings,
@@ -81,13 +86,13 @@ def serve_authenticator(host: str, port: int) -> Authenticator:
     settings = _settings()
     authenticator = Authenticator.from_settings(settings, dev_issuer_url(host, port))
     if authenticator.dev_issuer is None:
-        print(f"Identity: bearer tokens from {settings.issuer}; the development issuer is off.",
-              file=sys.stderr)  # fmt: skip
+        print(tr("Identity: bearer tokens from {issuer}; the development issuer is off.",
+                 issuer=settings.issuer), file=sys.stderr)  # fmt: skip
         return authenticator
     issuer = authenticator.dev_issuer
-    print(f"Identity: development token issuer at {issuer.url} "
-          f"(key {settings.dev_issuer_key}); `jejak token --user U --role R --tenant T` "
-          "prints a token.", file=sys.stderr)  # fmt: skip
+    print(tr("Identity: development token issuer at {url} (key {key}); "
+             "`jejak token --user U --role R --tenant T` prints a token.",
+             url=issuer.url, key=settings.dev_issuer_key), file=sys.stderr)  # fmt: skip
     return authenticator
 
 
@@ -96,7 +101,7 @@ def print_demo_tokens(authenticator: Authenticator, planned_until: date | None =
     `planned_until`), and the GraphiQL headers line to paste."""
     issuer, settings = authenticator.dev_issuer, authenticator.settings
     if issuer is None:
-        print("Demo tokens come from the development issuer, which is off.", file=sys.stderr)
+        print(tr("Demo tokens come from the development issuer, which is off."), file=sys.stderr)
         return
     employee, supervisor = demo_people(planned_until)
     callers = [
@@ -104,12 +109,13 @@ def print_demo_tokens(authenticator: Authenticator, planned_until: date | None =
         ("supervisor", supervisor, supervisor), ("employee", employee, employee),
         ("training_institution", "bpsdm-kalteng", None),
     ]  # fmt: skip
-    print(f"Demo bearer tokens for {DEMO_TENANT} (valid {DEFAULT_TTL}):", file=sys.stderr)
+    print(tr("Demo bearer tokens for {tenant} (valid {ttl}):", tenant=DEMO_TENANT,
+             ttl=DEFAULT_TTL), file=sys.stderr)  # fmt: skip
     tokens = {}
     for role, user, nip in callers:
         tokens[role] = issuer.mint(user, [role], DEMO_TENANT, nip, settings=settings)
         print(f"  {role:<21} {user:<20} {tokens[role]}", file=sys.stderr)
-    print("GraphiQL headers (HR officer):", file=sys.stderr)
+    print(tr("GraphiQL headers (HR officer):"), file=sys.stderr)
     print(f'  {{"Authorization": "Bearer {tokens["hr_officer"]}"}}', file=sys.stderr)
 
 

@@ -18,7 +18,7 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.aggregates.employee import Employee, no_employee
 from domain.awards import parse_award_kind
-from domain.discipline import parse_sanction
+from domain.discipline import AbsenceBasis, SanctionImposition, parse_sanction
 from domain.employment import parse_employment_type, parse_separation_kind
 from domain.errors import (
     AlreadyExists,
@@ -29,17 +29,20 @@ from domain.errors import (
 from domain.jabatan import parse_jabatan
 from domain.leave import LeaveRequest, LeaveType
 from domain.nip import parse_nip
+from domain.promotion import parse_ijazah, parse_promotion_kind
 from domain.ranks import parse_golongan
 from domain.text import CODE, clean_text
+from services.attendance import AttendanceCommands
 from services.caller import WRITERS, Caller
+from services.career_history import latsar_completed_on, promotion_history, replayed
 from services.outcome import Outcome, normalize_nip, utc_now
+from services.policy import working_calendar
 from services.retry import check_expected_version, retry_lost_races
-from services.units import UnitCommands
 
 __all__ = ["Outcome", "PersonnelApplication", "normalize_nip", "utc_now"]
 
 
-class PersonnelApplication(UnitCommands):
+class PersonnelApplication(AttendanceCommands):
     """Unit kerja and employee records, all in the one Jejak event log."""
 
     name = "Jejak"  # shared by every Jejak application: one table, one notification log
@@ -120,14 +123,25 @@ class PersonnelApplication(UnitCommands):
         effective_on: date,
         reason: str | None = None,
         expected_version: int | None = None,
+        kind: str | None = None,
+        ijazah: str | None = None,
     ) -> Outcome:
-        """Kenaikan pangkat to the next golongan (further only with a reason)."""
+        """Kenaikan pangkat one step, by domain.promotion's rules (a pilihan with its reason)."""
         caller.require(WRITERS, "Promoting")
+        promotion_kind, held = parse_promotion_kind(kind), parse_ijazah(ijazah)
         return self._change(
             caller,
             nip,
             expected_version,
-            lambda e, at: e.promote(to_golongan, effective_on, at, caller.meta(reason)),
+            lambda e, at: e.promote(
+                to_golongan,
+                effective_on,
+                at,
+                caller.meta(reason),
+                kind=promotion_kind,
+                ijazah=held,
+                history=promotion_history(self.repository, e, effective_on),
+            ),
         )
 
     def change_jabatan(
@@ -180,15 +194,20 @@ class PersonnelApplication(UnitCommands):
         effective_on: date,
         reason: str | None = None,
         expected_version: int | None = None,
+        latsar_programme_id: UUID | None = None,
     ) -> Outcome:
-        """Confirm a CPNS as PNS."""
+        """Confirm a CPNS as PNS after probation; Latsar from the programme's training record."""
         caller.require(WRITERS, "Confirming a CPNS")
-        return self._change(
-            caller,
-            nip,
-            expected_version,
-            lambda e, at: e.confirm_as_pns(effective_on, at, caller.meta(reason)),
-        )
+
+        def confirm(e: Employee, at: datetime) -> None:
+            latsar = (
+                latsar_completed_on(self.repository, e, latsar_programme_id)
+                if latsar_programme_id is not None
+                else None
+            )
+            e.confirm_as_pns(effective_on, at, caller.meta(reason), latsar)
+
+        return self._change(caller, nip, expected_version, confirm)
 
     def record_award(
         self,
@@ -221,15 +240,35 @@ class PersonnelApplication(UnitCommands):
         effective_on: date,
         reason: str | None = None,
         expected_version: int | None = None,
+        absences_seen: AbsenceBasis | None = None,
+        departure_reason: str | None = None,
+        jabatan_after: tuple[str, str, str | None] | None = None,
     ) -> Outcome:
-        """Record a hukuman disiplin (PP 94/2021) with its reason."""
+        """Record a hukuman disiplin (PP 94/2021) with its reason; for a year's absences, bound
+        to the count and proposal the decider saw (`absences_seen`, services/attendance.py)."""
         caller.require(WRITERS, "A discipline sanction")
         sanction = parse_sanction(level, kind)
+        after = parse_jabatan(*jabatan_after) if jabatan_after else None
+        if absences_seen is not None:
+            return self._impose_for_absence(
+                caller,
+                nip=nip,
+                sanction=sanction,
+                effective_on=effective_on,
+                seen=absences_seen,
+                departure_reason=departure_reason,
+                jabatan_after=after,
+                reason=reason,
+                expected_version=expected_version,
+            )
+        imposition = SanctionImposition(jabatan_after=after)
         return self._change(
             caller,
             nip,
             expected_version,
-            lambda e, at: e.impose_sanction(sanction, effective_on, at, caller.meta(reason)),
+            lambda e, at: e.impose_sanction(
+                sanction, effective_on, at, caller.meta(reason), imposition
+            ),
         )
 
     def grant_leave(
@@ -251,7 +290,12 @@ class PersonnelApplication(UnitCommands):
             caller,
             nip,
             expected_version,
-            lambda e, at: e.grant_leave(request, at, caller.meta(reason)),
+            lambda e, at: e.grant_leave(
+                request,
+                at,
+                caller.meta(reason),
+                working_calendar(self.repository, caller.tenant, start, end),
+            ),
         )
 
     def end_employment(
@@ -292,6 +336,8 @@ class PersonnelApplication(UnitCommands):
         def attempt() -> Outcome:
             employee = self.employee_of(caller, nip)
             check_expected_version(f"Employee {employee.nip}", employee.version, expected_version)
+            if employee.needs_replay:
+                employee = replayed(self.repository, employee)
             command(employee, self.clock())
             return self._commit(employee)
 

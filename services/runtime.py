@@ -21,7 +21,10 @@ from projections.runner import RUNNER_LOCK, ProjectionRunner
 from projections.security import secure_append_only_log
 from services.appraisal import AppraisalApplication
 from services.database import Database
+from services.leave_requests import LeaveRequestsApplication
+from services.ledger.keeper import start_ledger_thread
 from services.personnel import PersonnelApplication, utc_now
+from services.policy import PolicyApplication
 from services.read_pool import open_read_pool
 from services.tenants import TenantsApplication
 from services.training import TrainingApplication
@@ -38,6 +41,8 @@ class Runtime:
     appraisal: AppraisalApplication
     training: TrainingApplication
     tenants: TenantsApplication
+    policy: PolicyApplication
+    leave_requests: LeaveRequestsApplication
     pool: asyncpg.Pool
     positions: PositionWatcher
     reader: EventReader
@@ -111,15 +116,20 @@ async def open_runtime(
     appraisal = await asyncio.to_thread(build_application, AppraisalApplication, database, clock)
     training = await asyncio.to_thread(build_application, TrainingApplication, database, clock)
     tenants = await asyncio.to_thread(build_application, TenantsApplication, database, clock)
+    policy = await asyncio.to_thread(build_application, PolicyApplication, database, clock)
+    leave_requests = await asyncio.to_thread(
+        build_application, LeaveRequestsApplication, database, clock
+    )
     reader = EventReader(personnel)
     await asyncio.to_thread(prepare_read_models, database, reader)
     stop = threading.Event()
-    thread = None
+    thread = ledger_thread = None
     if run_projections:
         thread = threading.Thread(
             target=_follow, args=(database, reader, stop), name="projection-runner", daemon=True
         )
         thread.start()
+        ledger_thread = start_ledger_thread(database, stop, reader.channel)
     pool = await open_read_pool(database)  # as the API role: tenant tables under RLS
     positions = PositionWatcher(pool)
     await positions.start()
@@ -130,6 +140,8 @@ async def open_runtime(
             appraisal=appraisal,
             training=training,
             tenants=tenants,
+            policy=policy,
+            leave_requests=leave_requests,
             pool=pool,
             positions=positions,
             reader=reader,
@@ -141,7 +153,9 @@ async def open_runtime(
         await pool.close()
         if thread is not None:
             await asyncio.to_thread(thread.join, 5)
-        for application in (tenants, training, appraisal, personnel):
+        if ledger_thread is not None:
+            await asyncio.to_thread(ledger_thread.join, 5)
+        for application in (leave_requests, policy, tenants, training, appraisal, personnel):
             application.close()
 
 

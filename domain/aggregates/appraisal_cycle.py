@@ -27,6 +27,7 @@ from domain.appraisal import (
 )
 from domain.appraisal_enrolment import roster_entry
 from domain.errors import (
+    N_,
     AppraisalNotFound,
     AppraisalsIncomplete,
     CycleLocked,
@@ -146,18 +147,26 @@ class AppraisalCycle(JejakAggregate):
     # --- invariants, read as sentences ---------------------------------------------------
     def check_is_open(self) -> None:
         if self.finalised_on is not None:
-            raise CycleLocked(f"The {self.year} cycle was finalised on {self.finalised_on}.")
+            raise CycleLocked(
+                N_("The {year} cycle was finalised on {finalised_on}."),
+                year=self.year,
+                finalised_on=self.finalised_on,
+            )
 
     def check_unit_participates(self, unit_id: UUID) -> None:
         if unit_id not in self.unit_ids:
-            raise UnitNotParticipating(f"Unit {unit_id} is not in the {self.year} cycle.")
+            raise UnitNotParticipating(
+                N_("Unit {unit} is not in the {year} cycle."), unit=unit_id, year=self.year
+            )
 
     def enrolment(self, employee_id: UUID) -> dict[str, Any]:
         """The roster entry of an enrolled employee, or AppraisalNotFound."""
         try:
             return self.roster[str(employee_id)]
         except KeyError:
-            raise AppraisalNotFound(f"Employee {employee_id} is not enrolled.") from None
+            raise AppraisalNotFound(
+                N_("Employee {employee} is not enrolled."), employee=employee_id
+            ) from None
 
     def enrolment_by_nip(self, nip: str) -> dict[str, Any] | None:
         return next((e for e in self.roster.values() if e["nip"] == nip), None)
@@ -194,7 +203,9 @@ class AppraisalCycle(JejakAggregate):
         for c in candidates:
             if c.unit_id in self.unit_ids and str(c.employee_id) not in self.roster:
                 if c.nip in known:
-                    raise InvalidInput(f"NIP {c.nip} is enrolled under another employee id.")
+                    raise InvalidInput(
+                        N_("NIP {nip} is enrolled under another employee id."), nip=c.nip
+                    )
                 known.add(c.nip)
                 new.append(roster_entry(c, chains[c.employee_id]))
         if not new:
@@ -246,7 +257,7 @@ class AppraisalCycle(JejakAggregate):
         self.check_unit_participates(unit_id)
         previous = self.org_ratings.get(str(unit_id))
         if previous == rating.value:
-            raise RuleViolation(f"The unit is rated {previous} already.")
+            raise RuleViolation(N_("The unit is rated {rating} already."), rating=previous)
         if previous is not None:
             meta.require_reason("Changing an organisation rating")
         self.record(
@@ -266,11 +277,15 @@ class AppraisalCycle(JejakAggregate):
         missing = [e["nip"] for e in self.roster.values() if not predikats.get(e["employee_id"])]
         if missing:
             raise AppraisalsIncomplete(
-                f"{len(missing)} employee(s) have no annual predikat: {', '.join(missing[:20])}."
+                N_("{count} employee(s) have no annual predikat: {nips}."),
+                count=len(missing),
+                nips=", ".join(missing[:20]),
             )
         unrated = [str(u) for u in self.unit_ids if str(u) not in self.org_ratings]
         if unrated:
-            raise OrgRatingMissing(f"Units without an organisation rating: {', '.join(unrated)}.")
+            raise OrgRatingMissing(
+                N_("Units without an organisation rating: {units}."), units=", ".join(unrated)
+            )
         summary, failing = [], []
         for unit_id in self.unit_ids:
             report = self.unit_distribution(unit_id, predikats)

@@ -15,7 +15,13 @@ from domain.appraisal import (
     check_skm_score,
     check_text,
 )
-from domain.errors import AppraisalForbidden, FeedbackRateLimited, InvalidInput, RuleViolation
+from domain.errors import (
+    N_,
+    AppraisalForbidden,
+    FeedbackRateLimited,
+    InvalidInput,
+    RuleViolation,
+)
 from domain.meta import EventMeta
 from domain.text import COMMENT, clean_optional_text
 
@@ -111,7 +117,9 @@ class AppraisalExecution(AppraisalRecord):
         elif meta.actor_id in (self.nip, self.appraiser) or row is not None:
             raise AppraisalForbidden("Peers and subordinates give feedback on perilaku only.")
         if behaviour is not None and behaviour not in BERAKHLAK:
-            raise InvalidInput(f"Feedback may be about one of the BerAKHLAK values {BERAKHLAK}.")
+            raise InvalidInput(
+                N_("Feedback may be about one of the BerAKHLAK values {values}."), values=BERAKHLAK
+            )
         text = check_text(text, "Feedback")
         self.record(
             self.FeedbackGiven,
@@ -141,8 +149,14 @@ class AppraisalExecution(AppraisalRecord):
         ]
         if len(given) >= limit:
             raise FeedbackRateLimited(
-                f"This source has rated {self.nip} {len(given)} time(s) in {checkpoint}; "
-                f"the limit is {limit}."
+                N_(
+                    "This source has rated {nip} {count} time(s) in {checkpoint}; "
+                    "the limit is {limit}."
+                ),
+                nip=self.nip,
+                count=len(given),
+                checkpoint=checkpoint,
+                limit=limit,
             )
         self.record(
             self.FeedbackGiven,

@@ -22,6 +22,7 @@ from domain.appraisal import (
     local_date,
 )
 from domain.errors import (
+    N_,
     AppraisalForbidden,
     CycleLocked,
     InvalidInput,
@@ -232,16 +233,23 @@ class AppraisalRecord(JejakAggregate):
 
     def check_skp_is_approved(self) -> None:
         if self.skp_status != APPROVED:
-            raise SkpNotApproved(f"The SKP of {self.nip} is not approved (yet, or again).")
+            raise SkpNotApproved(
+                N_("The SKP of {nip} is not approved (yet, or again)."), nip=self.nip
+            )
 
     def check_row(self, row: int) -> None:
         if not 1 <= row <= len(self.hasil_kerja):
-            raise InvalidInput(f"The SKP has hasil kerja rows 1–{len(self.hasil_kerja)}.")
+            raise InvalidInput(
+                N_("The SKP has hasil kerja rows 1–{last}."), last=len(self.hasil_kerja)
+            )
 
     def check_checkpoint(self, checkpoint: str) -> str:
         checkpoint = checkpoint.strip().upper()
         if checkpoint not in self.settings["checkpoints"]:
-            raise InvalidInput(f"The checkpoints of this cycle are {self.settings['checkpoints']}.")
+            raise InvalidInput(
+                N_("The checkpoints of this cycle are {checkpoints}."),
+                checkpoints=self.settings["checkpoints"],
+            )
         return checkpoint
 
     def today(self, at: datetime) -> date:
@@ -253,7 +261,11 @@ class AppraisalRecord(JejakAggregate):
 
     def check_is_open(self) -> None:
         if self.locked_on is not None:
-            raise CycleLocked(f"The cycle of {self.nip} was finalised on {self.locked_on}.")
+            raise CycleLocked(
+                N_("The cycle of {nip} was finalised on {locked_on}."),
+                nip=self.nip,
+                locked_on=self.locked_on,
+            )
 
     def check_objection_is_open(self) -> None:
         if self.objection not in (None, FILED):

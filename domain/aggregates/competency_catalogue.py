@@ -12,7 +12,7 @@ from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
 from domain.competency import CompetencyKind, check_competency_codes, jabatan_key
-from domain.errors import CompetencyAlreadyExists, RuleViolation, UnknownCompetency
+from domain.errors import N_, CompetencyAlreadyExists, RuleViolation, UnknownCompetency
 from domain.meta import EventMeta
 from domain.text import NAME, clean_text
 
@@ -69,7 +69,9 @@ class CompetencyCatalogue(JejakAggregate):
         checked = check_competency_codes(codes)
         unknown = [code for code in checked if code not in self.competencies]
         if unknown:
-            raise UnknownCompetency(f"Not in the competency catalogue: {', '.join(unknown)}.")
+            raise UnknownCompetency(
+                N_("Not in the competency catalogue: {codes}."), codes=", ".join(unknown)
+            )
         return checked
 
     # --- commands -------------------------------------------------------------------------
@@ -81,7 +83,9 @@ class CompetencyCatalogue(JejakAggregate):
         [code] = check_competency_codes([code])
         name = clean_text(name, "A competency name", NAME, min_length=2)
         if code in self.competencies:
-            raise CompetencyAlreadyExists(f"Competency {code} is already in the catalogue.")
+            raise CompetencyAlreadyExists(
+                N_("Competency {code} is already in the catalogue."), code=code
+            )
         self.record(
             self.CompetencyAdded, at, meta, competency_code=code, name=name, kind=kind.value
         )
@@ -95,7 +99,9 @@ class CompetencyCatalogue(JejakAggregate):
         key = jabatan_key(jabatan_title)
         checked = self.check_known(codes)
         if self.requirements.get(key) == checked:
-            raise RuleViolation(f"Jabatan {jabatan_title!r} already requires exactly those.")
+            raise RuleViolation(
+                N_("Jabatan {title!r} already requires exactly those."), title=jabatan_title
+            )
         self.record(
             self.JabatanRequirementsSet,
             at,

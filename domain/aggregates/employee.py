@@ -12,17 +12,40 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
-from domain.awards import AwardKind, check_award_eligibility
+from domain.awards import AwardKind, check_award_eligibility, days_out_of_service
 from domain.dates import EFFECTIVE, check_birth_date, check_date
-from domain.discipline import Sanction
+from domain.discipline import (
+    NO_ABSENCE,
+    Sanction,
+    SanctionImposition,
+    check_departure,
+    check_jabatan_after,
+)
 from domain.employment import EmploymentStatus, EmploymentType, SeparationKind, Sex
 from domain.errors import EmployeeNotActive, EmployeeNotFound, InvalidInput, RuleViolation
-from domain.jabatan import Jabatan
+from domain.holidays import WEEKDAYS_ONLY, WorkingCalendar
+from domain.jabatan import (
+    Jabatan,
+    JabatanKind,
+    JenjangFungsional,
+    check_jenjang_golongan,
+    parse_jabatan,
+)
 from domain.leave import LeaveContext, LeaveRecord, LeaveRequest, LeaveType, check_leave
+from domain.leave_caps import is_guru
 from domain.leave_history import LeaveHistory
 from domain.meta import EventMeta
 from domain.nip import Nip
+from domain.probation import check_latsar_passed, check_probation_served
+from domain.promotion import (
+    Ijazah,
+    PromotionCase,
+    PromotionHistory,
+    PromotionKind,
+    check_promotion_rules,
+)
 from domain.ranks import Golongan, check_promotion
+from domain.retirement import check_retirement_at_bup
 from domain.text import NAME, clean_text
 
 EMPLOYEE_NAMESPACE = UUID("0b8e2f4e-9a51-4c3b-8f7d-2d6c1e5a7b90")
@@ -37,11 +60,18 @@ class Employee(JejakAggregate):
     """An ASN (PNS, CPNS or PPPK) of one tenant; its id is derived from the NIP."""
 
     # Snapshots of version 1 hold the leave as a list of records: see `upcast_v1_v2`.
-    class_version = 2
+    # Version 2 lacks the TMT of the golongan and the sanction levels: None says "unknown",
+    # and the application replays such an employee from its events (`needs_replay`).
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         state["leave"] = LeaveHistory(state["leave"])
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        state["golongan_since"] = None
+        state["sanction_levels"] = None
 
     class Appointed(JejakAggregate.Created):
         nip: str
@@ -58,18 +88,34 @@ class Employee(JejakAggregate):
         appointed_on: date
 
     class Promoted(JejakAggregate.Event):
+        # Version 2 adds the kind (reguler or a pilihan) and the ijazah the ceiling read.
+        class_version = 2
         from_golongan: str
         to_golongan: str
         effective_on: date
+        kind: str
+        ijazah: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["kind"], state["ijazah"] = PromotionKind.REGULER.value, None
 
         def apply(self, aggregate: Employee) -> None:
             aggregate.golongan = self.to_golongan
+            aggregate.golongan_since = self.effective_on
 
     class JabatanChanged(JejakAggregate.Event):
         jabatan_kind: str
         jabatan_title: str
         jabatan_jenjang: str | None
         effective_on: date
+        caused_by: str | None  # e.g. a hukuman disiplin berat: "SANCTION:<kind>"
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["caused_by"] = None
 
         def apply(self, aggregate: Employee) -> None:
             aggregate.jabatan_kind = self.jabatan_kind
@@ -100,6 +146,22 @@ class Employee(JejakAggregate):
         sanction_kind: str
         duration_months: int | None
         effective_on: date
+        # For absences (PP 94/2021 Pasal 11): the year, its count, the proposal, and why not.
+        absence_year: int | None
+        absence_days: int | None
+        proposed_kind: str | None
+        departure_reason: str | None
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.update(absence_year=None, absence_days=None, proposed_kind=None)
+            state["departure_reason"] = None
+
+        def apply(self, aggregate: Employee) -> None:
+            if aggregate.sanction_levels is not None:
+                aggregate.sanction_levels.append(self.level)
 
     class LeaveGranted(JejakAggregate.Event):
         leave_type: str
@@ -142,6 +204,8 @@ class Employee(JejakAggregate):
         self.birth_date = birth_date
         self.service_start = service_start
         self.golongan = golongan
+        self.golongan_since: date | None = appointed_on  # TMT of the golongan held
+        self.sanction_levels: list[str] | None = []  # hukuman disiplin levels, in order
         # Three JSON-native fields, not a tuple: snapshots come back from JSON as lists.
         self.jabatan_kind = jabatan_kind
         self.jabatan_title = jabatan_title
@@ -228,13 +292,32 @@ class Employee(JejakAggregate):
         self.check_effective_date(effective_on)
 
     # --- commands -------------------------------------------------------------------------
-    def promote(self, to: str, effective_on: date, at: datetime, meta: EventMeta) -> None:
-        """Kenaikan pangkat: one step up, more only with a reason."""
+    @property
+    def needs_replay(self) -> bool:
+        """Loaded from a version 2 snapshot: the career rules need the state from the events."""
+        return self.golongan_since is None or self.sanction_levels is None
+
+    def promote(
+        self,
+        to: str,
+        effective_on: date,
+        at: datetime,
+        meta: EventMeta,
+        *,
+        kind: PromotionKind = PromotionKind.REGULER,
+        ijazah: Ijazah | None = None,
+        history: PromotionHistory | None = None,
+    ) -> None:
+        """Kenaikan pangkat by the rules of domain.promotion; a pilihan needs a reason."""
         self._check_can_change(effective_on, at, meta)
         promotion = check_promotion(self.employment_type, self.golongan, to)
         current, target = promotion.current.code, promotion.target.code
-        if promotion.needs_reason:
-            meta.require_reason(f"A promotion of {promotion.steps} steps ({current} → {target})")
+        if kind.is_pilihan:
+            meta.require_reason(f"A kenaikan pangkat {kind.value.lower()}")
+        since = self.golongan_since or self.appointed_on
+        check_promotion_rules(
+            PromotionCase(current, target, effective_on, since, kind, ijazah, history)
+        )
         self.record(
             self.Promoted,
             at,
@@ -242,6 +325,8 @@ class Employee(JejakAggregate):
             from_golongan=current,
             to_golongan=target,
             effective_on=effective_on,
+            kind=kind.value,
+            ijazah=ijazah.value if ijazah else None,
         )
 
     def change_jabatan(
@@ -256,6 +341,7 @@ class Employee(JejakAggregate):
         )
         if new == self.jabatan:
             raise RuleViolation("The employee already holds that jabatan.")
+        check_jenjang_golongan(jabatan, self.golongan, self.employment_type)
         self.record(
             self.JabatanChanged,
             at,
@@ -264,6 +350,7 @@ class Employee(JejakAggregate):
             jabatan_title=new[1],
             jabatan_jenjang=new[2],
             effective_on=effective_on,
+            caused_by=None,
         )
 
     def transfer(self, to_unit_id: UUID, effective_on: date, at: datetime, meta: EventMeta) -> None:
@@ -280,13 +367,22 @@ class Employee(JejakAggregate):
             effective_on=effective_on,
         )
 
-    def confirm_as_pns(self, effective_on: date, at: datetime, meta: EventMeta) -> None:
-        """Appoint a CPNS as PNS at the end of probation."""
+    def confirm_as_pns(
+        self,
+        effective_on: date,
+        at: datetime,
+        meta: EventMeta,
+        latsar_completed_on: date | None = None,
+    ) -> None:
+        """Appoint a CPNS as PNS after a year's probation (and Latsar, when its record is given)."""
         self._check_can_change(effective_on, at, meta)
         if self.employment_type != EmploymentType.CPNS.value:
             raise RuleViolation(
                 f"Only a CPNS can be confirmed as PNS; this is {self.employment_type}."
             )
+        check_probation_served(self.appointed_on, effective_on)
+        if latsar_completed_on is not None:
+            check_latsar_passed(latsar_completed_on, effective_on)
         self.record(self.ConfirmedAsPNS, at, meta, effective_on=effective_on)
 
     def record_award(
@@ -295,17 +391,36 @@ class Employee(JejakAggregate):
         """Record a penghargaan."""
         title = clean_text(title, "An award title", NAME, min_length=2)
         self._check_can_change(awarded_on, at, meta, "The award date")
-        check_award_eligibility(kind, self.service_start, awarded_on)
+        cltn = [(r.start, r.end) for r in self.leave if r.leave_type is LeaveType.CLTN]
+        check_award_eligibility(
+            kind,
+            self.service_start,
+            awarded_on,
+            self.employment_type,
+            tuple(self.sanction_levels or ()),
+            days_out_of_service(cltn, awarded_on),
+        )
         self.record(
             self.AwardRecorded, at, meta, award_kind=kind.value, title=title, awarded_on=awarded_on
         )
 
     def impose_sanction(
-        self, sanction: Sanction, effective_on: date, at: datetime, meta: EventMeta
+        self,
+        sanction: Sanction,
+        effective_on: date,
+        at: datetime,
+        meta: EventMeta,
+        imposition: SanctionImposition = NO_ABSENCE,
     ) -> None:
-        """Hukuman disiplin per PP 94/2021; PDHTAPS also ends employment."""
+        """Hukuman disiplin per PP 94/2021; a penurunan or pembebasan also changes the jabatan
+        (its own event, caused by the sanction), PDHTAPS also ends employment."""
         self._check_can_change(effective_on, at, meta)
         meta.require_reason("A discipline sanction")
+        basis, after = imposition.basis, imposition.jabatan_after
+        if basis is not None:
+            check_departure(sanction.kind, basis.proposed, imposition.departure_reason)
+        held = parse_jabatan(*self.jabatan)
+        check_jabatan_after(sanction.kind, held, after)
         self.record(
             self.SanctionImposed,
             at,
@@ -314,7 +429,22 @@ class Employee(JejakAggregate):
             sanction_kind=sanction.kind.value,
             duration_months=sanction.duration_months,
             effective_on=effective_on,
+            absence_year=basis.year if basis else None,
+            absence_days=basis.days_absent if basis else None,
+            proposed_kind=basis.proposed.value if basis and basis.proposed else None,
+            departure_reason=imposition.departure_reason,
         )
+        if after is not None:
+            self.record(
+                self.JabatanChanged,
+                at,
+                meta,
+                jabatan_kind=after.kind.value,
+                jabatan_title=after.title,
+                jabatan_jenjang=after.jenjang.value if after.jenjang else None,
+                effective_on=effective_on,
+                caused_by=f"SANCTION:{sanction.kind.value}",
+            )
         if sanction.ends_employment:
             self.record(
                 self.EmploymentEnded,
@@ -324,10 +454,17 @@ class Employee(JejakAggregate):
                 effective_on=effective_on,
             )
 
-    def grant_leave(self, request: LeaveRequest, at: datetime, meta: EventMeta) -> LeaveRecord:
-        """Grant cuti after checking eligibility, overlap and the annual balance."""
+    def grant_leave(
+        self,
+        request: LeaveRequest,
+        at: datetime,
+        meta: EventMeta,
+        calendar: WorkingCalendar = WEEKDAYS_ONLY,
+    ) -> LeaveRecord:
+        """Grant cuti after checking eligibility, overlap, caps and the annual balance; cuti
+        tahunan is charged in working days of `calendar` (holidays, cuti bersama excluded)."""
         self._check_can_change(request.start, at, meta, "The leave start")
-        granted = check_leave(request, self.leave_context(), self.leave)
+        granted = check_leave(request, self.leave_context(), self.leave, calendar)
         self.record(
             self.LeaveGranted,
             at,
@@ -345,10 +482,25 @@ class Employee(JejakAggregate):
         """Retirement, resignation, dismissal or death: the record closes."""
         self._check_can_change(effective_on, at, meta)
         meta.require_reason("Ending employment")
+        if separation is SeparationKind.RETIREMENT:
+            kind, title, jenjang = self.jabatan
+            check_retirement_at_bup(
+                self.birth_date,
+                JabatanKind(kind),
+                JenjangFungsional(jenjang) if jenjang else None,
+                title,
+                effective_on,
+            )
         self.record(
             self.EmploymentEnded, at, meta, separation=separation.value, effective_on=effective_on
         )
 
     def leave_context(self) -> LeaveContext:
         """What the leave rules need to know about this employee."""
-        return LeaveContext(EmploymentType(self.employment_type), Sex(self.sex), self.service_start)
+        kind, title, _ = self.jabatan
+        return LeaveContext(
+            EmploymentType(self.employment_type),
+            Sex(self.sex),
+            self.service_start,
+            guru=is_guru(kind, title),
+        )

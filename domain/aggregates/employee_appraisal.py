@@ -31,7 +31,7 @@ from uuid import UUID
 from domain.aggregates.appraisal_execution import AppraisalExecution
 from domain.aggregates.appraisal_record import APPRAISAL_NAMESPACE, FILED, AppraisalRecord
 from domain.appraisal import ANNUAL, check_objection_window, check_text
-from domain.errors import InvalidInput, ObjectionNotAllowed, RuleViolation
+from domain.errors import N_, InvalidInput, ObjectionNotAllowed, RuleViolation
 from domain.meta import EventMeta
 from domain.scoring import Rating
 from domain.talent import Potensial
@@ -84,7 +84,8 @@ class EmployeeAppraisal(AppraisalExecution):
         if (current := self.ratings.get(checkpoint)) is not None:
             if current["calibrated"]:
                 raise RuleViolation(
-                    f"The {checkpoint} rating was calibrated; only calibration changes it."
+                    N_("The {checkpoint} rating was calibrated; only calibration changes it."),
+                    checkpoint=checkpoint,
                 )
             meta.require_reason(f"Changing the {checkpoint} rating")
         justification = check_text(justification, "A justification", 10)
@@ -104,7 +105,7 @@ class EmployeeAppraisal(AppraisalExecution):
     ) -> None:
         """A calibrator changes the annual ratings with a reason; before and after are kept."""
         if (current := self.ratings.get(ANNUAL)) is None:
-            raise RuleViolation(f"{self.nip} has no annual rating to calibrate.")
+            raise RuleViolation(N_("{nip} has no annual rating to calibrate."), nip=self.nip)
         meta.require_reason("A calibration change")
         before = (current["hasil_kerja"], current["perilaku_kerja"])
         if before == (hasil_kerja.value, perilaku_kerja.value):
@@ -124,7 +125,9 @@ class EmployeeAppraisal(AppraisalExecution):
     def assess_potential(self, potensial: Potensial, at: datetime, meta: EventMeta) -> None:
         """Record the potential assessment that places the employee on the 9-box."""
         if self.potensial == potensial.value:
-            raise RuleViolation(f"The potential is {potensial.value} already.")
+            raise RuleViolation(
+                N_("The potential is {potensial} already."), potensial=potensial.value
+            )
         if self.potensial is not None:
             meta.require_reason("Changing a potential assessment")
         self.record(

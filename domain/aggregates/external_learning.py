@@ -14,7 +14,7 @@ from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
 from domain.dates import PAST, check_date
-from domain.errors import InvalidLearning, LearningAlreadyDecided
+from domain.errors import N_, InvalidLearning, LearningAlreadyDecided
 from domain.learning import LearningForm, jp_from_minutes
 from domain.meta import EventMeta
 from domain.text import LINE, NAME, clean_text
@@ -101,7 +101,9 @@ class ExternalLearning(JejakAggregate):
             raise InvalidLearning("Only learning already completed can be submitted.")
         check_date(completed_on, "The completion date", PAST, at.date())
         if not 1 <= minutes <= MAX_MINUTES:
-            raise InvalidLearning(f"A submission covers 1–{MAX_MINUTES} minutes of learning.")
+            raise InvalidLearning(
+                N_("A submission covers 1–{most} minutes of learning."), most=MAX_MINUTES
+            )
         title = clean_text(title, "A title", NAME, min_length=2)
         provider = clean_text(provider, "A provider", NAME, min_length=2)
         evidence_ref = clean_text(evidence_ref, "The evidence reference", LINE, min_length=2)
@@ -133,10 +135,16 @@ class ExternalLearning(JejakAggregate):
         self.check_undecided()
         most = jp_from_minutes(self.minutes)
         if not 1 <= jp <= most:
+            if not most:
+                raise InvalidLearning(
+                    N_("{minutes} minutes are less than 1 JP: refuse it instead."),
+                    minutes=self.minutes,
+                )
             raise InvalidLearning(
-                f"{self.minutes} minutes of learning grant 1–{most} JP, not {jp}."
-                if most
-                else f"{self.minutes} minutes are less than 1 JP: refuse it instead."
+                N_("{minutes} minutes of learning grant 1–{most} JP, not {jp}."),
+                minutes=self.minutes,
+                most=most,
+                jp=jp,
             )
         codes = self.competency_codes if competency_codes is None else competency_codes
         self.record(

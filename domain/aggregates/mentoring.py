@@ -16,7 +16,7 @@ from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
 from domain.dates import PLANNED, check_date
-from domain.errors import InvalidLearning, MentoringNotActive, MentorNotSenior
+from domain.errors import N_, InvalidLearning, MentoringNotActive, MentorNotSenior
 from domain.learning import LearningForm, jp_from_minutes
 from domain.meta import EventMeta
 from domain.text import LINE, NAME, clean_text
@@ -124,7 +124,9 @@ class Mentoring(JejakAggregate):
         check_date(starts_on, "The start of a mentoring", PLANNED, at.date())
         check_date(ends_on, "The end of a mentoring", PLANNED, at.date())
         if not 1 <= len(goals) <= MAX_GOALS:
-            raise InvalidLearning(f"Give 1–{MAX_GOALS} goals of 2–500 characters each.")
+            raise InvalidLearning(
+                N_("Give 1–{most} goals of 2–500 characters each."), most=MAX_GOALS
+            )
         cleaned = [
             " ".join(clean_text(goal, "A goal", LINE, min_length=2).split()) for goal in goals
         ]
@@ -165,10 +167,12 @@ class Mentoring(JejakAggregate):
         topic = clean_text(topic, "A meeting topic", NAME, min_length=2)
         if not self.starts_on <= held_on <= min(self.ends_on, at.date()):
             raise InvalidLearning(
-                f"A meeting is held within {self.starts_on}–{self.ends_on} and not in the future."
+                N_("A meeting is held within {starts_on}–{ends_on} and not in the future."),
+                starts_on=self.starts_on,
+                ends_on=self.ends_on,
             )
         if not 1 <= minutes <= MAX_MEETING_MINUTES:
-            raise InvalidLearning(f"A meeting lasts 1–{MAX_MEETING_MINUTES} minutes.")
+            raise InvalidLearning(N_("A meeting lasts 1–{most} minutes."), most=MAX_MEETING_MINUTES)
         self.record(self.MeetingLogged, at, meta, held_on=held_on, minutes=minutes, topic=topic)
 
     def complete(self, completed_on: date, at: datetime, meta: EventMeta) -> int:
@@ -176,8 +180,11 @@ class Mentoring(JejakAggregate):
         self.check_is_active()
         if not self.ends_on <= completed_on <= at.date():
             raise InvalidLearning(
-                f"Completion is on or after the agreed end ({self.ends_on}) and not in the "
-                "future; to stop sooner, end the mentoring early."
+                N_(
+                    "Completion is on or after the agreed end ({ends_on}) and not in the "
+                    "future; to stop sooner, end the mentoring early."
+                ),
+                ends_on=self.ends_on,
             )
         return self._end(self.Completed, completed_on, at, meta)
 
@@ -188,8 +195,12 @@ class Mentoring(JejakAggregate):
         earliest = self.last_meeting_on or self.starts_on
         if not earliest <= ended_on < self.ends_on or ended_on > at.date():
             raise InvalidLearning(
-                f"An early end falls between {earliest} and the day before {self.ends_on}, "
-                "and not in the future."
+                N_(
+                    "An early end falls between {earliest} and the day before {ends_on}, "
+                    "and not in the future."
+                ),
+                earliest=earliest,
+                ends_on=self.ends_on,
             )
         return self._end(self.EndedEarly, ended_on, at, meta, ended_by=side.value)
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import strawberry
 
+from graphql_api.discipline.inputs import AbsencesSeenInput
 from graphql_api.enums import (
     AwardKind,
     DisciplineLevel,
@@ -40,12 +41,24 @@ class AppointEmployeeInput:
     reason: str | None = strawberry.field(default=None, description=REASON)
 
 
-@strawberry.input(description="Kenaikan pangkat: the next golongan (further only with a reason).")
+@strawberry.input(
+    description="Kenaikan pangkat one step up, on a period date; a pilihan kind needs a reason."
+)
 class PromoteEmployeeInput:
     nip: str
     to_golongan: str
     effective_on: date
     reason: str | None = strawberry.field(default=None, description=REASON)
+    kind: str | None = strawberry.field(
+        default=None,
+        description="REGULER (default) or a pilihan: PILIHAN_STRUKTURAL, PILIHAN_FUNGSIONAL, "
+        "PILIHAN_PRESTASI_LUAR_BIASA, PILIHAN_PENEMUAN_BARU, PILIHAN_PENYESUAIAN_IJAZAH.",
+    )
+    ijazah: str | None = strawberry.field(
+        default=None,
+        description="The highest ijazah (SD, SMP, SMA, D1, D2, D3, D4, S1, S2, S3): bounds a "
+        "reguler promotion (PP 99/2000).",
+    )
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
 
@@ -93,6 +106,15 @@ class ImposeSanctionInput:
     effective_on: date
     reason: str | None = strawberry.field(default=None, description=REASON)
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+    absences: AbsencesSeenInput | None = strawberry.field(
+        default=None, description="For absences (Pasal 11): the count and proposal seen."
+    )
+    departure_reason: str | None = strawberry.field(
+        default=None, description="Required when the kind differs from the absences' proposal."
+    )
+    jabatan_after: JabatanInput | None = strawberry.field(
+        default=None, description="The jabatan a penurunan or pembebasan jabatan moves to."
+    )
 
 
 @strawberry.input(description="The end of an employment; a reason is required.")

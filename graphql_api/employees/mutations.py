@@ -46,6 +46,8 @@ class EmployeeMutations:
             to_golongan=input.to_golongan,
             effective_on=input.effective_on,
             reason=input.reason,
+            kind=input.kind,
+            ijazah=input.ijazah,
             expected_version=input.expected_version,
         )
         return i.PromoteEmployeePayload.of(outcome)
@@ -125,6 +127,11 @@ class EmployeeMutations:
             effective_on=input.effective_on,
             reason=input.reason,
             expected_version=input.expected_version,
+            absences_seen=input.absences.basis() if input.absences else None,
+            departure_reason=input.departure_reason,
+            jabatan_after=(
+                (after.kind, after.title, after.jenjang) if (after := input.jabatan_after) else None
+            ),
         )
         return i.ImposeSanctionPayload.of(outcome)
 

@@ -11,13 +11,14 @@ from graphql_api.exports.appraisal import (
 )
 from graphql_api.exports.people import LEAVE_BALANCES, ROSTER
 from graphql_api.exports.sheet import Export
+from graphql_api.exports.siasn import SIASN_KINERJA
 from graphql_api.exports.training import COMPETENCY_GAPS, JP_COMPLIANCE
 
 EXPORTS: Mapping[str, Export] = {
     e.name: e
     for e in (
         ROSTER, LEAVE_BALANCES, PREDIKAT_DISTRIBUTION, APPRAISAL_PROGRESS, APPRAISAL_ACTIONS,
-        JP_COMPLIANCE, COMPETENCY_GAPS,
+        JP_COMPLIANCE, COMPETENCY_GAPS, SIASN_KINERJA,
     )
 }  # fmt: skip
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "json", "jsonl")  # each export names those it offers

@@ -20,8 +20,8 @@ from graphql_api.authentication import AuthenticationGate, identity_of
 from graphql_api.consistency import read_after_from
 from graphql_api.context import tenant_pool
 from graphql_api.errors import ApiError, ReadModelLag
-from graphql_api.exports.catalogue import EXPORTS, FORMATS
-from graphql_api.exports.formats import MEDIA_TYPES, csv_chunks, xlsx_chunks
+from graphql_api.exports.catalogue import EXPORTS
+from graphql_api.exports.formats import MEDIA_TYPES, csv_chunks, json_chunks, xlsx_chunks
 from graphql_api.exports.sheet import Export, Params, Reading, Row, started
 from graphql_api.guard import AccessGuard
 from graphql_api.refusals import refusal
@@ -53,8 +53,8 @@ class ExportEndpoint:
             return refusal(405, "Exports are downloaded with GET.", headers={"Allow": "GET"})
         name, _, kind = str(scope.get("path_params", {}).get("file", "")).rpartition(".")
         export = EXPORTS.get(name)
-        if export is None or kind not in FORMATS:
-            known = ", ".join(f"{n}.{f}" for n in EXPORTS for f in FORMATS)
+        if export is None or kind not in export.formats:
+            known = ", ".join(f"{n}.{f}" for n, e in EXPORTS.items() for f in e.formats)
             return refusal(404, f"No export {name}.{kind}; there are: {known}.")
         identity = identity_of(scope)
         if identity is None or identity.caller is None:  # the gate stops these first
@@ -105,5 +105,7 @@ def body(
     """The file's bytes in `kind`; the same for the endpoint and the command line."""
     if kind == "csv":
         return csv_chunks(export.columns, rows, position)
+    if kind in ("json", "jsonl"):  # bodies as the receiving API takes them: no extra field
+        return json_chunks(export.columns, rows, lines=kind == "jsonl")
     about = [("export", export.name), ("tenant", reading.tenant), ("arguments", params.described())]
     return xlsx_chunks(export.name, export.columns, rows, position, about)

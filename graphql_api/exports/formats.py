@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import tempfile
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, date, datetime
@@ -28,6 +29,8 @@ POSITION_COLUMN = "log_position"
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+    "jsonl": "application/jsonl",
 }
 
 
@@ -43,6 +46,29 @@ async def csv_chunks(
         if buffer.tell() >= CHUNK:
             yield _drain(buffer)
     yield _drain(buffer)
+
+
+async def json_chunks(
+    columns: Sequence[str], rows: AsyncIterator[Row], *, lines: bool
+) -> AsyncIterator[bytes]:
+    """Each row as an object keyed by `columns`: a JSON array, or one object a line (JSON
+    Lines). The position is in X-Jejak-Position (and on the CLI's stderr), not in the body."""
+    buffer, first = io.StringIO(), True
+    if not lines:
+        buffer.write("[")
+    async for row in rows:
+        item = json.dumps(dict(zip(columns, (_json(c) for c in row), strict=True)))
+        buffer.write(f"{item}\n" if lines else f"{'' if first else ','}\n{item}")
+        first = False
+        if buffer.tell() >= CHUNK:
+            yield _drain(buffer)
+    if not lines:
+        buffer.write("\n]\n" if not first else "]\n")
+    yield _drain(buffer)
+
+
+def _json(cell: Cell) -> Cell:
+    return cell.isoformat() if isinstance(cell, date) else cell
 
 
 def _drain(buffer: io.StringIO) -> bytes:

@@ -86,6 +86,7 @@ class Export:
     columns: tuple[str, ...]
     rows: Callable[[Reading, Params], AsyncIterator[Row]]
     roles: frozenset[Role] | None = None  # narrower than the root's, for private data
+    formats: tuple[str, ...] = ("csv", "xlsx")  # what it may be downloaded as
 
     def refused(self, role: Role) -> list[str]:
         """What the role may not use here (empty: allowed), named as GraphQL would."""

@@ -15,6 +15,7 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from scripts.datagen.activities import PresetIds
 from services.appraisal import AppraisalApplication
 from services.personnel import PersonnelApplication
+from services.policy import PolicyApplication
 from services.tenants import TenantsApplication
 from services.training import TrainingApplication
 
@@ -61,6 +62,7 @@ class Applications:
     training: TrainingApplication
     ids: PresetIds
     tenants: TenantsApplication
+    policy: PolicyApplication
 
     @classmethod
     def build(cls, clock: BusinessClock, env: dict[str, str] | None = None) -> Applications:
@@ -71,10 +73,11 @@ class Applications:
             TrainingApplication(env=_env(env, TRAINING_CACHE, copy=False), clock=clock, new_id=ids),
             ids,
             TenantsApplication(env=dict(env or {}), clock=clock),
+            PolicyApplication(env=dict(env or {}), clock=clock),
         )
 
     def close(self) -> None:
-        for app in (self.personnel, self.appraisal, self.training, self.tenants):
+        for app in (self.personnel, self.appraisal, self.training, self.tenants, self.policy):
             app.close()
 
 

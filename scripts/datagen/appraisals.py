@@ -40,6 +40,7 @@ from scripts.datagen.ratings import (
     predikat_of,
 )
 from scripts.datagen.regions import Region
+from scripts.datagen.satisfaction import unit_surveys
 from scripts.datagen.serving import Serving, serving_all_year
 from scripts.datagen.steps import CreateUnit, ImposeSanction
 
@@ -113,6 +114,7 @@ def plan_appraisal_year(
             )
         )
     out += colleagues_and_public(roster, appraiser, {u.code: u.kind for u in units}, year, rng)
+    out += unit_surveys(units, year, region.tenant)  # its own random stream
     out += checkpoint_ratings(roster, appraiser, year, checkpoints)
     out += _year_end(roster, staffed, rated, year, rng, finished=finished)
     if finished:

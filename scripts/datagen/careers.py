@@ -2,7 +2,7 @@
 
 From a hire (track, employment type, units, head post) it draws a person whose birth date and
 TMT agree with the NIP, and plans: the appointment (as CPNS or PPPK), confirmation as PNS after
-12–24 months, kenaikan pangkat reguler every 4 years on 1 April or 1 October (sometimes a
+12–24 months, kenaikan pangkat reguler every 4 years on a period date (domain.promotion; sometimes a
 period late) up to the track's ceiling with the jenjang of a jabatan fungsional following the
 golongan, mutasi, the posting as head of a unit, and retirement at BUP. The `Career` it returns
 tells the other planners (leave, awards, discipline) when the employee was in service.
@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from domain.employment import EmploymentType, SeparationKind, Sex
+from domain.holidays import WEEKDAYS_ONLY, WorkingCalendar
 from domain.jabatan import JabatanKind, JenjangFungsional
 from domain.leave import add_months
+from domain.promotion import MIN_YEARS_IN_PANGKAT, PromotionKind, anniversary, next_period_date
+from domain.retirement import batas_usia_pensiun, pension_date
 from scripts.datagen import people
 from scripts.datagen.regions import Region
 from scripts.datagen.staffing import Hire
@@ -37,11 +40,13 @@ from scripts.datagen.tracks import (
     jf_title,
     next_golongan,
     rank,
-    retirement_age,
 )
 
 Jabatan = tuple[str, str, str | None]
-_PERIODS = {4: "April", 10: "Oktober"}  # kenaikan pangkat periods
+_MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ class Career:
     service_start: date
     pns_on: date | None  # confirmed as PNS
     last_day: date  # the last day in service within the plan
+    calendar: WorkingCalendar = WEEKDAYS_ONLY  # the holidays recorded before the plan's steps
 
 
 def plan_career(
@@ -121,9 +127,9 @@ def _rank_and_jabatan(
     promotions: list[tuple[date, str]] = []
     golongan, since = hire.track.entry, tmt
     while golongan != cap:
-        on = _next_period(add_months(since, 48))
+        on = next_period_date(anniversary(since, MIN_YEARS_IN_PANGKAT[PromotionKind.REGULER]))
         if head is None and rng.random() < 0.2:  # SKP or papers late: a period or two later
-            on = add_months(on, rng.choice((6, 6, 12)))
+            on = next_period_date(add_months(on, rng.choice((6, 6, 12))))
         if on > until:
             break
         golongan, since = next_golongan(golongan), on
@@ -148,7 +154,7 @@ def _rank_and_jabatan(
                 ChangeJabatan(on, wanted, f"Kenaikan jenjang jabatan fungsional {on.year}")
             )
         current = wanted
-        period = f"{_PERIODS[on.month]} {on.year}"
+        period = f"{_MONTHS[on.month - 1]} {on.year}"
         steps.append(Promote(on, to, f"Kenaikan pangkat reguler periode {period}"))
     return steps
 
@@ -198,11 +204,11 @@ def _retirement(
     hire: Hire, region: Region, rng: random.Random, born: date, steps: list[Step], until: date
 ) -> EndEmployment | None:
     """Pensiun at BUP: the first day of the month after the birthday (PP 11/2017)."""
-    at_58 = _pension_date(born, 58)
+    at_58 = pension_date(born, 58)
     held = [s.jabatan for s in steps if isinstance(s, Appoint | ChangeJabatan) and s.on < at_58]
-    kind, _, jenjang = held[-1]
-    age = retirement_age(JabatanKind(kind), _jenjang(jenjang), hire.track)
-    retire_on = _pension_date(born, age)
+    kind, title, jenjang = held[-1]
+    age = batas_usia_pensiun(JabatanKind(kind), _jenjang(jenjang), title)
+    retire_on = pension_date(born, age)
     if retire_on > until:
         return None
     reason = f"Pensiun BUP {age} tahun; {_sk(region, rng, '882', retire_on)}"
@@ -211,18 +217,6 @@ def _retirement(
 
 def _jenjang(raw: str | None) -> JenjangFungsional | None:
     return JenjangFungsional(raw) if raw else None
-
-
-def _pension_date(born: date, age: int) -> date:
-    return add_months(date(born.year + age, born.month, 1), 1)
-
-
-def _next_period(on: date) -> date:
-    """The first kenaikan pangkat period (1 April or 1 October) on or after `on`."""
-    for candidate in (date(on.year, 4, 1), date(on.year, 10, 1), date(on.year + 1, 4, 1)):
-        if candidate >= on:
-            return candidate
-    raise AssertionError(on)
 
 
 def _weekday(on: date) -> date:

@@ -2,8 +2,10 @@
 
 Plans are valid by construction: no two leaves overlap, every leave falls in service, and
 each year's cuti tahunan stays within `annual_leave_balance` of the leave planned before it
-(the domain's own rule, so carry-over is counted exactly as the command will). Guru get no
-cuti tahunan: school holidays take its place (asn-rules.md §5).
+(the domain's own rule, so carry-over is counted exactly as the command will). Cuti tahunan
+is counted in working days of the recorded calendar (`domain.holidays.working_days` over
+`Career.calendar`), as the command charges it. Guru get no cuti tahunan: school holidays take
+its place (asn-rules.md §5).
 """
 
 from __future__ import annotations
@@ -12,14 +14,8 @@ import random
 from datetime import date, timedelta
 
 from domain.employment import EmploymentType, Sex
-from domain.leave import (
-    LeaveContext,
-    LeaveRecord,
-    LeaveType,
-    add_months,
-    annual_leave_balance,
-    working_days,
-)
+from domain.holidays import WorkingCalendar, working_days
+from domain.leave import LeaveContext, LeaveRecord, LeaveType, add_months, annual_leave_balance
 from scripts.datagen.careers import Career
 from scripts.datagen.steps import GrantLeave, Step
 from scripts.datagen.tracks import Category
@@ -41,6 +37,7 @@ class _Calendar:
 
     def __init__(self, career: Career) -> None:
         self.first, self.last = career.appointed_on, career.last_day
+        self.days_off: WorkingCalendar = career.calendar
         self.taken: list[LeaveRecord] = []
 
     def is_free(self, start: date, end: date) -> bool:
@@ -50,7 +47,10 @@ class _Calendar:
     def take(self, leave_type: LeaveType, start: date, end: date) -> bool:
         if not self.is_free(start, end):
             return False
-        days = working_days(start, end) if leave_type is LeaveType.CT else (end - start).days + 1
+        if leave_type is LeaveType.CT:
+            days = working_days(start, end, self.days_off)
+        else:
+            days = (end - start).days + 1
         self.taken.append(LeaveRecord(leave_type, start, end, days))
         return True
 
@@ -117,9 +117,9 @@ def _annual(
     for size in (s for s in sizes if s > 0):
         for _ in range(20):  # a free stretch of the year, or none this time
             start = max(_day_in(rng, year), eligible)
-            if start.weekday() >= 5:
+            if not calendar.days_off.is_working_day(start):
                 continue
-            end = _after_working_days(start, size)
+            end = _after_working_days(start, size, calendar.days_off)
             if end.year == year and calendar.take(LeaveType.CT, start, end):
                 steps.append(GrantLeave(start, LeaveType.CT.value, end))
                 break
@@ -136,9 +136,10 @@ def _weekday_in(rng: random.Random, year: int) -> date:
     return day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
 
 
-def _after_working_days(start: date, days: int) -> date:
-    """The last day of `days` working days starting on `start` (a weekday)."""
-    end = start
-    while working_days(start, end) < days:
+def _after_working_days(start: date, days: int, days_off: WorkingCalendar) -> date:
+    """The last day of `days` working days starting on `start` (a working day)."""
+    end, counted = start, 1
+    while counted < days:
         end += timedelta(days=1)
+        counted += days_off.is_working_day(end)
     return end

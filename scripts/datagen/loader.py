@@ -3,9 +3,11 @@
 Each batch (`BatchingApplication.batch()`) runs the commands of a few hundred employees, or a
 few thousand tenant activities (appraisal, training), against in-memory aggregates, with the
 API's validation, and saves them in one go. The platform admin registers every tenant first
-(nothing is recorded for an unregistered one), then careers load, every tenant's, then the
-tenant activities in date order. The clock reads the business date of the step being run
-(08:00 WIB that day, one second per step of the employee or activity of the day), and ids
+(nothing is recorded for an unregistered one) and records the official holiday lists, each on
+the day its SKB was signed (so every leave and absence after them counts the working days the
+plan counted), then careers load, every tenant's, then the tenant activities in date order.
+The clock reads the business date of the step being run (08:00 WIB that day, one second per
+step of the employee or activity of the day), and ids
 derive from NIPs, unit codes and the plan, so the same plan always records the same events,
 whatever the batch size. A refused command raises: the plan, not the data, is wrong.
 """
@@ -25,11 +27,13 @@ from scripts.datagen.activities import Activity, Desk
 from scripts.datagen.applications import Applications, BusinessClock
 from scripts.datagen.demo_stamp import record_demo
 from scripts.datagen.plan import EmployeePlan, Plan, TenantPlan, build_plan
+from scripts.datagen.policies import policy_events, record_holiday_list
 from scripts.datagen.regions import REGIONS, Region, RegionKind
 from scripts.datagen.steps import Target
 from services.caller import Caller, Role
 from services.database import Database
 from services.personnel import PersonnelApplication
+from services.policy import PolicyApplication
 from services.tenants import TenantsApplication
 
 DEFAULT_BATCH_SIZE = 250
@@ -87,6 +91,7 @@ def load(
         progress(done, total)
     report = progress or (lambda done, total: None)
     done = _register_tenants(plan, apps.tenants, clock)
+    done += _record_policy(plan, apps.policy, clock)
     done = _load_careers(plan, apps.personnel, clock, batch_size, report, done)
     for tenant in plan.tenants:
         desk = Desk(apps.appraisal, apps.training, apps.ids, caller_for(tenant.region, plan.seed))
@@ -126,6 +131,15 @@ def _register_tenants(plan: Plan, tenants: TenantsApplication, clock: BusinessCl
     return len(plan.tenants)
 
 
+def _record_policy(plan: Plan, policy: PolicyApplication, clock: BusinessClock) -> int:
+    """The platform admin records the holiday lists signed by the plan's today; the events."""
+    admin = Caller(OPERATOR, plan.tenants[0].region.tenant, f"datagen-seed-{plan.seed}")
+    for holiday_list in plan.holiday_lists:
+        clock.at(holiday_list.signed_on, 0)
+        record_holiday_list(policy, admin, holiday_list)
+    return policy_events(plan.holiday_lists)
+
+
 def _load_careers(
     plan: Plan,
     personnel: PersonnelApplication,
@@ -148,7 +162,7 @@ def _load_careers(
             with personnel.batch(check_new_ids=False):
                 for employee in chunk:
                     _run_employee(employee, personnel, caller, clock)
-            done += sum(len(e.steps) for e in chunk)
+            done += sum(s.events for e in chunk for s in e.steps)
             progress(done, total)
     return done
 

@@ -11,25 +11,30 @@ in date order. Tenant-wide history (appraisal cycles, training) is planned from 
 careers (`scripts.datagen.tenant_history`) and runs after them, in date order.
 
 Histories run up to `today`, an argument (the real date unless given), so nothing is dated
-after it: the same seed and the same `today` give the same plan.
+after it: the same seed and the same `today` give the same plan. The official holiday lists
+signed by then are recorded first (scripts.datagen.policies), and every planner sees the working
+calendar they make (`Career.calendar`), so planned working days are the ones the domain charges.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from domain.awards import BARRING_SANCTION_LEVELS
+from domain.holidays import WorkingCalendar
 from scripts.datagen.activities import Activity
 from scripts.datagen.careers import Career, plan_career
 from scripts.datagen.discipline import plan_discipline
 from scripts.datagen.honours import plan_awards
 from scripts.datagen.leave import plan_leave
 from scripts.datagen.people import NipRegistry
+from scripts.datagen.policies import HolidayList, calendar_of, lists_signed_by, policy_events
 from scripts.datagen.regions import REGIONS, Region, split_employees
 from scripts.datagen.staffing import staff
-from scripts.datagen.steps import CreateUnit, Step
+from scripts.datagen.steps import CreateUnit, ImposeSanction, RecordAward, Step
 from scripts.datagen.tenant_history import plan_tenant_history
 from scripts.datagen.unit_tree import build_tree
 
@@ -75,22 +80,23 @@ class TenantPlan:
     def events(self) -> int:
         """How many events loading it records: its registration, one per step, and as planned
         per activity."""
-        steps = len(self.units) + sum(len(e.steps) for e in self.employees)
+        steps = len(self.units) + sum(s.events for e in self.employees for s in e.steps)
         return REGISTRATION_EVENTS + steps + sum(a.events for a in self.activities)
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything to load, per tenant."""
+    """The national policy to record first, then everything to load per tenant."""
 
     seed: int
     until: date  # the plan's "today": nothing is dated after it
     tenants: tuple[TenantPlan, ...]
+    holiday_lists: tuple[HolidayList, ...] = ()  # signed by `until`, in recording order
 
     @property
     def events(self) -> int:
         """How many events loading it records."""
-        return sum(t.events for t in self.tenants)
+        return policy_events(self.holiday_lists) + sum(t.events for t in self.tenants)
 
     @property
     def employees(self) -> int:
@@ -118,10 +124,13 @@ def build_plan(
         )
     shares = split_employees(employees, regions)
     nips = NipRegistry()
+    lists = lists_signed_by(until)
+    calendar = calendar_of(lists)
     tenants = tuple(
-        _tenant(region, shares[region.key], seed, nips, until, sources) for region in regions
+        _tenant(region, shares[region.key], seed, nips, until, sources, calendar)
+        for region in regions
     )
-    return Plan(seed, until, tenants)
+    return Plan(seed, until, tenants, lists)
 
 
 def _tenant(
@@ -131,6 +140,7 @@ def _tenant(
     nips: NipRegistry,
     until: date,
     sources: tuple[HistorySource, ...],
+    calendar: WorkingCalendar,
 ) -> TenantPlan:
     tree = build_tree(region, employees)
     units = tuple(CreateUnit(UNITS_FOUNDED, u.code, u.name, u.kind.value, u.parent) for u in tree)
@@ -138,9 +148,11 @@ def _tenant(
     plans = []
     for index, hire in enumerate(hires):
         career, steps = plan_career(hire, region, _rng(seed, region.key, index), nips, until)
+        career = replace(career, calendar=calendar)
         for source in sources:
             steps += source.plan(career, _rng(seed, career.nip, source.name))
         steps.sort(key=lambda s: s.sort_key)
+        steps = _without_barred_awards(steps)
         plans.append(EmployeePlan(career.nip, hire.employment.value, tuple(steps)))
     activities = plan_tenant_history(
         region, units, plans, until, lambda *purpose: _rng(seed, region.key, *purpose)
@@ -151,3 +163,16 @@ def _tenant(
 def _rng(seed: int, *purpose: object) -> random.Random:
     # A string seed is hashed with SHA-512: stable across runs, unlike hash().
     return random.Random("/".join(map(str, (seed, *purpose))))  # noqa: S311 - not for secrets
+
+
+def _without_barred_awards(steps: list[Step]) -> list[Step]:
+    """Drop a Satyalancana planned after a hukuman disiplin sedang or berat (PP 25/1994)."""
+    kept: list[Step] = []
+    barred = False
+    for step in steps:
+        if isinstance(step, ImposeSanction) and step.level in BARRING_SANCTION_LEVELS:
+            barred = True
+        if barred and isinstance(step, RecordAward) and step.kind.startswith("SATYALANCANA"):
+            continue
+        kept.append(step)
+    return kept

@@ -43,6 +43,11 @@ class Step(ABC):
         """Steps of one employee run in this order."""
         return (self.on, self.rank)
 
+    @property
+    def events(self) -> int:
+        """How many events running it records (one, unless the step says otherwise)."""
+        return 1
+
 
 @dataclass(frozen=True, slots=True)
 class CreateUnit(Step):

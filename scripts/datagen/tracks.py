@@ -7,8 +7,7 @@ the diploma and the kind of jabatan. A jabatan fungsional's jenjang follows its 
 (keahlian: III/a–b Ahli Pertama, III/c–d Ahli Muda, IV/a–c Ahli Madya; keterampilan: II/a
 Pemula, II/b–d Terampil, III/a–b Mahir, III/c–d Penyelia). PPPK enter at golongan V (SLTA),
 VII (D3) or IX (S1), XI for a PPPK guru Ahli Muda, and are not promoted.
-BUP (batas usia pensiun, PP 11/2017 Pasal 239; UU 14/2005 for guru): 58, or 60 for JPT,
-Ahli Madya and guru.
+BUP is domain.retirement's (PP 11/2017 Pasal 239–240), read from the jabatan held.
 """
 
 from __future__ import annotations
@@ -164,12 +163,3 @@ def jenjang_for(track: Track, golongan: str) -> JenjangFungsional | None:
 def jf_title(track: Track, jenjang: JenjangFungsional) -> str:
     """The name of a jabatan fungsional at a jenjang, e.g. 'Guru Ahli Muda'."""
     return f"{track.jf} {_LABELS[jenjang]}"
-
-
-def retirement_age(kind: JabatanKind, jenjang: JenjangFungsional | None, track: Track) -> int:
-    """BUP for the jabatan held when reaching 58."""
-    if jenjang is J.AHLI_UTAMA:
-        return 65
-    if kind is JabatanKind.JPT_PRATAMA or jenjang is J.AHLI_MADYA or track.category is G:
-        return 60
-    return 58

@@ -33,6 +33,7 @@ from services.appraisal.objection import ObjectionCommands
 from services.appraisal.planning import PlanningCommands
 from services.appraisal.views import AppraisalViews
 from services.batching import BatchingApplication
+from services.satisfaction import SurveyCommands
 
 
 class AppraisalApplication(
@@ -43,6 +44,7 @@ class AppraisalApplication(
     AssessmentCommands,
     ObjectionCommands,
     AppraisalViews,
+    SurveyCommands,  # the public's SKM per unit (services/satisfaction.py)
 ):
     """Appraisal cycles and employee appraisals, in the one Jejak event log."""
 

@@ -70,6 +70,21 @@ NEW_NIPS = st.builds(  # valid, but nobody's: birth date, TMT CPNS 19–25 years
 )
 
 
+def _json_object(fields: dict[str, str]) -> graphql.ObjectValueNode:
+    return graphql.ObjectValueNode(
+        fields=tuple(
+            graphql.ObjectFieldNode(name=graphql.NameNode(value=key), value=nodes.String(value))
+            for key, value in fields.items()
+        )
+    )
+
+
+# A JSON argument (policy values) as a client sends one: an object literal of a few fields.
+JSON_OBJECTS = st.dictionaries(
+    st.sampled_from(["year", "holidays", "months", "values", "x"]), st.text(max_size=20), max_size=3
+).map(_json_object)
+
+
 def scalars(seeded: Seeded) -> dict[str, st.SearchStrategy[graphql.ValueNode]]:
     """hypothesis-graphql's strategies for the schema's scalars, built-in ones included."""
     words = WORDS + seeded.competency_codes + seeded.golongan
@@ -79,6 +94,7 @@ def scalars(seeded: Seeded) -> dict[str, st.SearchStrategy[graphql.ValueNode]]:
         "ID": IDS,
         "Int": INTS,
         "String": weighted((3, st.sampled_from(words)), (2, st.text())).map(nodes.String),
+        "JSON": JSON_OBJECTS,
     }
 
 

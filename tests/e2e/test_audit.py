@@ -19,7 +19,7 @@ EVENTS = """query($nip: String!, $after: Int) { employeeEvents(nip: $nip, after:
 async def record_a_career(api: Api) -> None:
     unit_id = await create_unit(api, "DISDIK")
     await api.command(APPOINT, {"input": appointment(1, unit_id)})
-    promotion = {"nip": nip_of(1), "toGolongan": "III/c", "effectiveOn": "2019-04-01"}
+    promotion = {"nip": nip_of(1), "toGolongan": "III/b", "effectiveOn": "2019-04-01"}
     await api.command(PROMOTE, {"input": promotion | {"reason": "Prestasi luar biasa (SK 7/2019)"}})
     leave = {"nip": nip_of(1), "leaveType": "CT", "start": "2024-05-06", "end": "2024-05-08"}
     await api.command(GRANT_LEAVE, {"input": leave})
@@ -39,7 +39,7 @@ async def test_an_auditor_sees_every_event_of_an_employee_in_order(api: Api) -> 
     assert (promoted["actorId"], promoted["actorRole"]) == ("hr-budi", "hr_officer")
     assert promoted["tenant"] == "pemkot-palangkaraya"
     assert promoted["reason"] == "Prestasi luar biasa (SK 7/2019)"
-    assert json.loads(promoted["payload"])["to_golongan"] == "III/c"
+    assert json.loads(promoted["payload"])["to_golongan"] == "III/b"
 
 
 async def test_the_correlation_id_of_the_request_is_recorded_with_its_events(api: Api) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,6 +23,7 @@ from tests.e2e.readme_blocks import (
     PLACEHOLDERS,
     README,
     TEST,
+    Block,
     blocks,
     commands,
     substitute,
@@ -34,6 +36,7 @@ from tests.integration.postgres_leftovers import data_folder
 pytestmark = pytest.mark.e2e
 
 CI = README.parent / ".ci" / "run"
+GUIDES = sorted((README.parent / "docs" / "guides").glob("*.md"))
 TENANTS = "{ tenants { code } }"
 
 
@@ -121,13 +124,13 @@ def test_serve_demo_answers_healthz_and_graphql_with_a_token_it_printed(demo: De
     assert response.json()["data"]["tenants"] == [{"code": "pemkot-palangkaraya"}]
 
 
-def test_the_readme_commands_run_beside_the_demo_server(demo: Demo) -> None:
+def run_commands(demo: Demo, found: list[Block]) -> list[list[str]]:
+    """Run every runnable `jejak` line of `found` beside the demo; each must exit 0 and print."""
     values = demo_values(demo)
     lines = [
-        words for block in blocks() if block.language == "sh" and block.skip is None
+        words for block in found if block.language == "sh" and block.skip is None
         and block.text.strip() not in (INSTALL, TEST) for words in commands(block)
     ]  # fmt: skip
-    assert {tuple(words[1:3]) for words in lines} >= {("token", "--user"), ("tenants",)}
     for words in lines:
         ran = jejak(demo, [values.get(word, word) for word in words[1:]])
         assert ran.returncode == 0, f"{shlex.join(words)}:\n{ran.stdout}\n{ran.stderr}"
@@ -138,18 +141,20 @@ def test_the_readme_commands_run_beside_the_demo_server(demo: Demo) -> None:
             assert "errors" not in answer.json(), answer.text
         if words[1:3] == ["audit", "employee"]:
             assert values["<NIP>"] in ran.stdout
+    return lines
 
 
-def test_the_graphql_walk_through_runs_in_order_as_the_roles_it_names(demo: Demo) -> None:
+def run_walkthrough(demo: Demo, found: list[Block]) -> dict[str, Any]:
+    """Run the GraphQL calls of `found` in order as their roles; each answers without errors."""
     values = demo_values(demo)
     position, payloads = 0, {}
-    for call in walkthrough(blocks()):
-        assert call.variables, f"README line {call.line}: the document has its variables"
-        assert call.role in demo.tokens, f"README line {call.line}: no demo token for {call.role}"
+    for call in walkthrough(found):
+        assert call.variables, f"line {call.line}: the document has its variables"
+        assert call.role in demo.tokens, f"line {call.line}: no demo token for {call.role}"
         for variables in call.variables:
             leftover = set(re.findall(r'"(<[^>"]+>)"', str(substitute(variables, values))))
             assert not leftover - set(PLACEHOLDERS), leftover
-            assert not leftover, f"README line {call.line}: {leftover} has no value yet"
+            assert not leftover, f"line {call.line}: {leftover} has no value yet"
             answer = graphql(
                 demo, demo.tokens[call.role], call.document, substitute(variables, values),
                 position,
@@ -159,9 +164,20 @@ def test_the_graphql_walk_through_runs_in_order_as_the_roles_it_names(demo: Demo
             assert "errors" not in body, (call.line, body)
             [(name, payload)] = body["data"].items()
             payloads[name] = payload
-            position = max(position, payload.get("position", 0))
-            if "programmeId" in payload:
-                values["<programme-id>"] = payload["programmeId"]
+            if isinstance(payload, dict):
+                position = max(position, payload.get("position", 0))
+                if "programmeId" in payload:
+                    values["<programme-id>"] = payload["programmeId"]
+    return payloads
+
+
+def test_the_readme_commands_run_beside_the_demo_server(demo: Demo) -> None:
+    lines = run_commands(demo, blocks())
+    assert {tuple(words[1:3]) for words in lines} >= {("token", "--user"), ("tenants",)}
+
+
+def test_the_graphql_walk_through_runs_in_order_as_the_roles_it_names(demo: Demo) -> None:
+    payloads = run_walkthrough(demo, blocks())
 
     # What the README says the year shows: the programme's JP, the credit naming its event.
     year = payloads["trainingYear"]
@@ -171,3 +187,12 @@ def test_the_graphql_walk_through_runs_in_order_as_the_roles_it_names(demo: Demo
     by_form = {row["key"]: row["jp"] for row in year["byForm"]}
     assert by_form["PELATIHAN_KLASIKAL"] >= 10
     assert year["earned"] >= 10
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.stem)
+def test_each_guide_runs_beside_the_demo_server(demo: Demo, guide: Path) -> None:
+    found = blocks(guide.read_text())
+    assert unrunnable(found) == []
+    ran = run_commands(demo, found)
+    answered = run_walkthrough(demo, found)
+    assert ran or answered, f"{guide.name} has nothing to run"

@@ -32,7 +32,7 @@ T = TypeVar("T")
 TENANT = "pemkot-palangkaraya"
 REGISTERED = 1  # log position 1: the tenant's registration (the `personnel` fixture's)
 HR_OFFICER = Caller(Actor("hr-officer-1", "hr_officer"), TENANT, "corr-integration")
-APPOINTED_ON = date(2015, 5, 1)
+APPOINTED_ON = date(2015, 3, 1)  # four years before the April 2019 promotions
 
 # Every read model table with its primary key; positions without their wall-clock updated_at.
 READ_MODEL_TABLES = {

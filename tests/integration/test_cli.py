@@ -164,6 +164,8 @@ def test_audit_employee_json_prints_each_event_as_one_object_in_log_order(
         "effective_on": "2019-04-01",
         "from_golongan": "III/a",
         "to_golongan": "III/b",
+        "kind": "REGULER",
+        "ijazah": None,
     }
 
 

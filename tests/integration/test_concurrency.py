@@ -86,15 +86,15 @@ def test_promotions_and_jabatan_changes_from_two_processes_at_once_are_both_kept
     office: Office,
 ) -> None:
     nip = office.nips[0]
-    ladder = ["III/b", "III/c", "III/d", "IV/a"]
-    titles = [f"Analis Kepegawaian {n}" for n in range(len(ladder))]
+    ladder = {2019: "III/b", 2023: "III/c"}  # four years in each pangkat (PP 99/2000 Pasal 7)
+    titles = {year: f"Analis Kepegawaian {year}" for year in (2019, 2020, 2021, 2022)}
 
     def promote() -> None:
-        for year, golongan in enumerate(ladder, start=2017):
+        for year, golongan in ladder.items():
             personnel.promote(caller, nip=nip, to_golongan=golongan, effective_on=date(year, 4, 1))
 
     def change_jabatan() -> None:
-        for year, title in enumerate(titles, start=2017):
+        for year, title in titles.items():
             other_process.change_jabatan(
                 caller,
                 nip=nip,
@@ -107,8 +107,8 @@ def test_promotions_and_jabatan_changes_from_two_processes_at_once_are_both_kept
 
     employee = personnel.get_employee(nip)
     assert employee.version == 1 + len(ladder) + len(titles)
-    assert employee.golongan == "IV/a"
-    assert employee.jabatan == ("PELAKSANA", titles[-1], None)
+    assert employee.golongan == "III/c"
+    assert employee.jabatan == ("PELAKSANA", titles[2022], None)
 
 
 def test_a_command_on_a_stale_version_raises_conflict_and_records_nothing(

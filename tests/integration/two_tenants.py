@@ -2,32 +2,61 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 import psycopg
 
+from domain.meta import Actor
 from projections.base import READ_SCHEMA
 from projections.security import API_ROLE
 from scripts.datagen.loader import generate
 from scripts.datagen.regions import MULYOREJO, PALANGKARAYA
+from services.caller import Caller
 from services.database import Database
-from services.runtime import catch_up_read_models
+from services.leave_requests import LeaveRequestsApplication
+from services.runtime import build_application, catch_up_read_models
 
 TENANTS = ("pemkab-mulyorejo", "pemkot-palangkaraya")
 
 # Every read-model table of tenant data: each has a tenant column and row-level security.
 TENANT_TABLES = (
-    "appraisal_cycles", "appraisals", "career_entries", "competencies", "employee_counts",
-    "employee_subtree_totals", "employee_totals", "employees", "event_log", "event_subjects",
-    "external_learning", "jabatan_requirements", "jp_credits", "leave_entries",
-    "mentoring_meetings", "mentorings", "training_participants", "training_programmes", "units",
+    "absence_days", "absence_decisions", "absence_years", "appraisal_cycles", "appraisals",
+    "career_entries", "competencies", "employee_counts", "employee_subtree_totals",
+    "employee_totals", "employees", "event_log", "event_subjects", "external_learning",
+    "jabatan_requirements", "jp_credits", "leave_entries", "leave_requests", "mentoring_meetings",
+    "mentorings", "training_participants", "training_programmes", "unit_surveys", "units",
 )  # fmt: skip
 
 
 def load_two_tenants(database: Database) -> None:
-    """Generate a little history of Mulyorejo and Palangkaraya and project all of it."""
+    """Generate a little history of Mulyorejo and Palangkaraya, a leave request in each (the
+    generator records leave as granted only), and project all of it."""
     generate(database, 40, 20_250_817, (MULYOREJO, PALANGKARAYA))
     catch_up_read_models(database)
+    requests = build_application(LeaveRequestsApplication, database)
+    try:
+        for tenant in TENANTS:
+            nip = _an_active_nip(database, tenant)
+            asking = Caller(Actor(nip, "employee"), tenant, "two-tenants", nip=nip)
+            day = date.today() + timedelta(days=400)  # after every planned leave
+            requests.request_leave(
+                asking, leave_type="CAP", start=day, end=day, reason="Orang tua sakit keras"
+            )
+    finally:
+        requests.close()
+    catch_up_read_models(database)
+
+
+def _an_active_nip(database: Database, tenant: str) -> str:
+    with psycopg.connect(**database.psycopg_kwargs()) as conn:
+        row = conn.execute(
+            f"SELECT nip FROM {READ_SCHEMA}.employees WHERE tenant = %s AND status = 'ACTIVE' "
+            "ORDER BY nip LIMIT 1",
+            (tenant,),
+        ).fetchone()
+    assert row is not None
+    return str(row[0])
 
 
 def rows_by_tenant(database: Database, table: str) -> dict[str, int]:

@@ -13,11 +13,15 @@ from domain.errors import (
     EmployeeNotFound,
     InvalidInput,
     PromotionNotAllowed,
+    PromotionNotOneStep,
+    PromotionOutOfOrder,
+    PromotionTooEarly,
     ReasonRequired,
     RuleViolation,
 )
 from domain.jabatan import parse_jabatan
 from domain.meta import EventMeta
+from domain.promotion import PromotionKind
 from tests.unit.aggregates.conftest import (
     PNS_APPOINTED_ON,
     PNS_NIP,
@@ -33,6 +37,9 @@ from tests.unit.aggregates.employee_commands import (
     Command,
     with_reason,
 )
+
+PROMOTION_ON = date(2025, 6, 1)  # a period date (Peraturan BKN 4/2023), 10 years after TMT
+PILIHAN = PromotionKind.PILIHAN_PRESTASI_LUAR_BIASA
 
 
 # --- appointment -------------------------------------------------------------------------
@@ -87,33 +94,61 @@ def test_a_promotion_of_one_step_records_promoted_from_and_to(
     pns: Employee, at: datetime, meta: EventMeta
 ) -> None:
     # when
-    pns.promote("III/b", ON, at, meta)
+    pns.promote("III/b", PROMOTION_ON, at, meta)
     # then
     [promoted] = pns.collect_events()
     assert isinstance(promoted, Employee.Promoted)
     assert (promoted.from_golongan, promoted.to_golongan) == ("III/a", "III/b")
-    assert (promoted.effective_on, promoted.timestamp, promoted.meta) == (ON, at, meta)
-    assert (pns.golongan, pns.version) == ("III/b", 2)
+    assert (promoted.effective_on, promoted.timestamp, promoted.meta) == (PROMOTION_ON, at, meta)
+    assert (promoted.kind, promoted.ijazah) == ("REGULER", None)
+    assert (pns.golongan, pns.golongan_since, pns.version) == ("III/b", PROMOTION_ON, 2)
 
 
-def test_a_promotion_of_two_steps_without_a_reason_is_refused(
+def test_a_promotion_of_two_steps_is_refused_even_with_a_reason(
     pns: Employee, at: datetime, meta: EventMeta
 ) -> None:
     # when / then
-    with pytest.raises(ReasonRequired, match=r"2 steps \(III/a → III/c\)"):
-        pns.promote("III/c", ON, at, meta)
+    with pytest.raises(PromotionNotOneStep, match="one step"):
+        pns.promote("III/c", PROMOTION_ON, at, with_reason(meta, "Kenaikan pangkat pilihan"))
 
 
-def test_a_promotion_of_two_steps_with_a_reason_is_recorded_with_the_reason(
+def test_a_pilihan_promotion_without_a_reason_is_refused(
+    pns: Employee, at: datetime, meta: EventMeta
+) -> None:
+    # when / then
+    with pytest.raises(ReasonRequired, match="pilihan_prestasi_luar_biasa"):
+        pns.promote("III/b", PROMOTION_ON, at, meta, kind=PILIHAN)
+
+
+def test_a_pilihan_promotion_with_a_reason_is_recorded_with_its_kind_and_reason(
     pns: Employee, at: datetime, meta: EventMeta
 ) -> None:
     # when
-    pns.promote("III/c", ON, at, with_reason(meta, "Kenaikan pangkat pilihan"))
+    pns.promote("III/b", PROMOTION_ON, at, with_reason(meta, "Juara inovasi"), kind=PILIHAN)
     # then
     [promoted] = pns.collect_events()
     assert isinstance(promoted, Employee.Promoted)
-    assert (promoted.from_golongan, promoted.to_golongan) == ("III/a", "III/c")
-    assert promoted.meta.reason == "Kenaikan pangkat pilihan"
+    assert (promoted.kind, promoted.meta.reason) == (PILIHAN.value, "Juara inovasi")
+
+
+def test_a_second_promotion_dated_before_the_first_is_refused(
+    pns: Employee, at: datetime, meta: EventMeta
+) -> None:
+    # given
+    pns.promote("III/b", PROMOTION_ON, at, meta)
+    # when / then
+    with pytest.raises(PromotionOutOfOrder):
+        pns.promote("III/c", date(2025, 4, 1), at, with_reason(meta), kind=PILIHAN)
+
+
+def test_a_reguler_promotion_within_four_years_of_the_last_is_refused(
+    pns: Employee, at: datetime, meta: EventMeta
+) -> None:
+    # given
+    pns.promote("III/b", date(2024, 6, 1), at, meta)
+    # when / then
+    with pytest.raises(PromotionTooEarly, match="4 years"):
+        pns.promote("III/c", PROMOTION_ON, at, meta)
 
 
 @pytest.mark.parametrize("to", ["III/a", "II/d", "I/a"])
@@ -122,7 +157,7 @@ def test_a_promotion_to_the_same_or_a_lower_golongan_is_refused(
 ) -> None:
     # when / then
     with pytest.raises(PromotionNotAllowed, match="not above the current III/a"):
-        pns.promote(to, ON, at, with_reason(meta))
+        pns.promote(to, PROMOTION_ON, at, with_reason(meta))
 
 
 @pytest.mark.parametrize(("employee", "to"), [("cpns", "III/b"), ("pppk", "X")])
@@ -133,7 +168,7 @@ def test_a_cpns_or_pppk_cannot_be_promoted(
     asn: Employee = request.getfixturevalue(employee)
     # when / then
     with pytest.raises(PromotionNotAllowed, match="Only a PNS"):
-        asn.promote(to, ON, at, meta)
+        asn.promote(to, PROMOTION_ON, at, meta)
 
 
 # --- jabatan, mutasi, CPNS → PNS ---------------------------------------------------------

@@ -241,7 +241,7 @@ def test_replaying_the_recorded_events_gives_the_same_employee(
     appointed = appoint(PNS_NIP, EmploymentType.PNS, "III/a", PNS_APPOINTED_ON, at, meta)
     history = list(appointed.collect_events())
     # when
-    pns.promote("III/b", date(2019, 4, 1), at, meta)
+    pns.promote("III/b", date(2019, 10, 1), at, meta)
     pns.transfer(OTHER_UNIT_ID, date(2020, 1, 2), at, meta)
     pns.grant_leave(LeaveRequest(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11)), at, meta)
     history += pns.collect_events()

@@ -7,6 +7,7 @@ from datetime import date
 
 from domain.employment import EmploymentType
 from domain.jabatan import JabatanKind
+from domain.promotion import is_period_date, seeded_periods_on
 from domain.ranks import parse_golongan
 from scripts.datagen.plan import EmployeePlan, Plan
 from scripts.datagen.steps import (
@@ -65,7 +66,7 @@ def test_cpns_are_confirmed_12_to_24_months_after_appointment(plan: Plan) -> Non
             assert 12 <= months <= 24
 
 
-def test_promotions_are_one_step_every_four_years_or_more_on_1_april_or_1_october(
+def test_promotions_are_one_step_every_four_years_or_more_on_a_period_date_in_force(
     plan: Plan,
 ) -> None:
     for employee in employees(plan):
@@ -75,7 +76,7 @@ def test_promotions_are_one_step_every_four_years_or_more_on_1_april_or_1_octobe
         for step in of(Promote, employee):
             assert isinstance(step, Promote)
             assert rank(step.to_golongan) == rank(golongan) + 1
-            assert (step.on.month, step.on.day) in ((4, 1), (10, 1))
+            assert is_period_date(step.on, seeded_periods_on(step.on).months)
             assert _months(since, step.on) >= 48
             golongan, since = step.to_golongan, step.on
 

@@ -13,9 +13,12 @@ import pytest
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.instansi import Instansi
 from domain.aggregates.training import Training
+from domain.holidays import HOLIDAYS_KIND, working_days
+from domain.policy import NATIONAL
 from scripts.datagen.applications import Applications, BusinessClock
 from scripts.datagen.loader import caller_for, load
 from scripts.datagen.plan import Plan, build_plan
+from scripts.datagen.policies import calendar_of
 from scripts.datagen.regions import KEMUNING, MULYOREJO, PALANGKARAYA
 from scripts.datagen.training_steps import DefineProgramme
 from services.personnel import PersonnelApplication
@@ -139,3 +142,34 @@ def test_every_application_of_the_load_writes_the_one_jejak_event_log() -> None:
         assert {app.name for app in (apps.personnel, apps.appraisal, apps.training)} == {"Jejak"}
     finally:
         apps.close()
+
+
+def test_the_official_holiday_lists_are_recorded_before_any_leave_and_charge_its_days(
+    loaded: Callable[..., Applications],
+) -> None:
+    plan = build_plan(120, seed=4, regions=(KEMUNING,), today=TODAY)
+    apps = loaded(plan)
+
+    # the amended 2025 list is in force, recorded by the platform admin on its SKB's day
+    in_force = apps.policy.values_in_force(HOLIDAYS_KIND, NATIONAL, date(2025, 9, 1))
+    assert in_force is not None
+    assert in_force.source.startswith("SKB Menag, Menaker, MenPANRB No. 933 Tahun 2025")
+    # every cuti tahunan was charged the working days of that calendar, holidays skipped
+    calendar = calendar_of(plan.holiday_lists)
+    ct = [
+        record
+        for e in plan.tenants[0].employees
+        for record in apps.personnel.get_employee(e.nip).leave
+        if record.leave_type == "CT" and record.start.year >= 2024
+    ]
+    charged = [(r.days, working_days(r.start, r.end, calendar)) for r in ct]
+    weekdays = [working_days(r.start, r.end) for r in ct]
+    assert charged
+    assert all(days == expected for days, expected in charged)
+    assert sum(d for d, _ in charged) < sum(weekdays)  # some leave spanned a holiday
+
+
+def test_a_plan_made_before_an_skb_was_signed_records_only_the_lists_signed_by_then() -> None:
+    plan = build_plan(40, seed=3, regions=(KEMUNING,), today=date(2024, 10, 1))
+
+    assert [(hl.year, hl.signed_on) for hl in plan.holiday_lists] == [(2024, date(2023, 9, 12))]

@@ -43,15 +43,18 @@ def test_nothing_in_the_plan_is_dated_after_today(today: date) -> None:
     assert plan.until == today
 
 
-def test_the_plan_counts_each_registration_one_event_per_step_and_each_activitys_events(
+def test_the_plan_counts_the_holiday_lists_each_registration_and_the_events_of_each_step(
     plan: Plan,
 ) -> None:
+    holiday_lists = len(plan.holiday_lists)
     registrations = len(plan.tenants)
-    steps = sum(len(e.steps) for t in plan.tenants for e in t.employees)
+    steps = sum(s.events for t in plan.tenants for e in t.employees for s in e.steps)
     units = sum(len(t.units) for t in plan.tenants)
     activities = sum(a.events for t in plan.tenants for a in t.activities)
 
-    assert plan.events == registrations + steps + units + activities
+    assert holiday_lists == 4  # 2024, 2025 and its amendment, 2026: all signed by TODAY
+    policy = 1 + holiday_lists  # the national register's opening, then one event per list
+    assert plan.events == policy + registrations + steps + units + activities
     assert plan.employees == 600
 
 

@@ -116,10 +116,10 @@ def test_cumulative_days_absent_map_to_the_pasal_11_band(
 
 
 @pytest.mark.parametrize(
-    ("days", "kind"), [(9, K.PERNYATAAN_TIDAK_PUAS_TERTULIS), (10, K.PDHTAPS), (12, K.PDHTAPS)]
+    ("run", "kind"), [(9, K.POTONGAN_TUKIN_25_6_BULAN), (10, K.PDHTAPS), (12, K.PDHTAPS)]
 )
-def test_ten_consecutive_days_absent_earn_pdhtaps(days: int, kind: SanctionKind) -> None:
-    assert sanction_for_absence(days, consecutive=True) is kind
+def test_ten_consecutive_working_days_absent_earn_pdhtaps(run: int, kind: SanctionKind) -> None:
+    assert sanction_for_absence(12, longest_run=run) is kind
 
 
 def test_negative_days_absent_are_rejected() -> None:

@@ -82,13 +82,13 @@ async def test_a_stale_expected_version_is_a_conflict(runtime: FakeRuntime) -> N
     assert codes(result) == ["CONFLICT"]
 
 
-async def test_a_promotion_past_the_next_golongan_without_a_reason_is_refused(
+async def test_a_reguler_promotion_past_the_next_golongan_is_refused_as_not_one_step(
     runtime: FakeRuntime,
 ) -> None:
     await execute(make_context(runtime), APPOINT, {"input": await appointment(runtime)})
     promotion = {"nip": nip_of(1), "toGolongan": "III/c", "effectiveOn": "2019-04-01"}
     result = await execute(make_context(runtime), PROMOTE, {"input": promotion})
-    assert codes(result) == ["REASON_REQUIRED"]
+    assert codes(result) == ["PROMOTION_NOT_ONE_STEP"]
 
 
 async def test_changing_an_unknown_employee_is_employee_not_found(runtime: FakeRuntime) -> None:

@@ -95,6 +95,7 @@ def employee(app: PersonnelApplication, hr: Caller, unit: Outcome) -> Outcome:
 
 
 ON = date(2025, 6, 2)  # a Monday, when the commands of a test take effect
+PROMOTION_ON = date(2025, 6, 1)  # a kenaikan pangkat period date (Peraturan BKN 4/2023)
 
 
 def employee_events(app: PersonnelApplication) -> list[Any]:

@@ -24,6 +24,7 @@ from tests.unit.services.conftest import (
     ON,
     OTHER_TENANT,
     PNS_NIP,
+    PROMOTION_ON,
     REGISTERED,
     TENANT,
     Clock,
@@ -111,7 +112,7 @@ def test_a_nip_already_appointed_raises_already_exists(
 def test_an_unknown_nip_raises_employee_not_found(app: PersonnelApplication, hr: Caller) -> None:
     # when / then
     with pytest.raises(EmployeeNotFound):
-        app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+        app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON)
 
 
 # --- who may write -----------------------------------------------------------------------
@@ -121,7 +122,7 @@ WRITES: dict[str, Callable[[PersonnelApplication, Caller, Outcome], Outcome]] = 
         app, c, unit, nip=CPNS_NIP, employment_type="CPNS", appointed_on=date(2023, 2, 1)
     ),
     "promote": lambda app, c, unit: app.promote(
-        c, nip=PNS_NIP, to_golongan="III/b", effective_on=ON
+        c, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON
     ),
     "change_jabatan": lambda app, c, unit: app.change_jabatan(
         c, nip=PNS_NIP, jabatan_kind="PELAKSANA", jabatan_title="Pengolah Data", effective_on=ON
@@ -164,7 +165,9 @@ def test_a_role_other_than_hr_officer_or_admin_is_forbidden(
 
 def test_an_admin_may_write(app: PersonnelApplication, unit: Outcome, employee: Outcome) -> None:
     # when
-    outcome = app.promote(caller("hr_officer"), nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+    outcome = app.promote(
+        caller("hr_officer"), nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON
+    )
     # then
     assert (outcome.version, outcome.position) == (2, REGISTERED + 3)
 
@@ -187,7 +190,9 @@ def test_an_employee_of_another_tenant_cannot_be_changed(
 ) -> None:
     # when / then
     with pytest.raises(EmployeeNotFound, match="No employee with NIP"):
-        app.promote(caller(tenant=OTHER_TENANT), nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+        app.promote(
+            caller(tenant=OTHER_TENANT), nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON
+        )
     assert log_head(app) == REGISTERED + 2
 
 
@@ -196,7 +201,7 @@ def test_a_stale_expected_version_raises_conflict_and_records_nothing(
     app: PersonnelApplication, hr: Caller, employee: Outcome
 ) -> None:
     # given someone else promoted the employee after the caller read version 1
-    app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+    app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON)
     # when / then
     with pytest.raises(Conflict, match="at version 2, not 1"):
         app.change_jabatan(
@@ -215,7 +220,9 @@ def test_the_current_expected_version_is_accepted(
     app: PersonnelApplication, hr: Caller, employee: Outcome
 ) -> None:
     # when
-    outcome = app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON, expected_version=1)
+    outcome = app.promote(
+        hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON, expected_version=1
+    )
     # then
     assert outcome == Outcome(employee.aggregate_id, 2, REGISTERED + 3)
 
@@ -249,7 +256,9 @@ def test_a_write_that_loses_a_race_with_an_expected_version_raises_conflict(
     with_a_write_racing_the_first_load(app, monkeypatch, award)
     # when / then
     with pytest.raises(Conflict, match="changed meanwhile"):
-        app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON, expected_version=1)
+        app.promote(
+            hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON, expected_version=1
+        )
     assert [type(e) for e in employee_events(app)] == [Employee.Appointed, Employee.AwardRecorded]
 
 
@@ -258,11 +267,13 @@ def test_a_write_that_loses_a_race_is_rerun_and_rechecked_on_the_fresh_state(
 ) -> None:
     # given another officer promotes to III/b while this one does the same
     with_a_write_racing_the_first_load(
-        app, monkeypatch, lambda: app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+        app,
+        monkeypatch,
+        lambda: app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON),
     )
     # when / then: re-run on version 2, the promotion is no longer a step up
     with pytest.raises(PromotionNotAllowed, match="not above the current III/b"):
-        app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+        app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON)
     assert [type(e) for e in employee_events(app)] == [Employee.Appointed, Employee.Promoted]
 
 
@@ -270,7 +281,7 @@ def test_each_outcome_lands_further_along_the_log(
     app: PersonnelApplication, hr: Caller, employee: Outcome
 ) -> None:
     # when
-    promoted = app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+    promoted = app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON)
     dismissed = app.impose_sanction(
         hr, nip=PNS_NIP, level="BERAT", kind="PDHTAPS", effective_on=ON, reason="Absen 28 hari"
     )

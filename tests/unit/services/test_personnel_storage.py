@@ -14,11 +14,13 @@ from domain.errors import (
 )
 from domain.leave import LeaveRecord, LeaveRequest, LeaveType
 from domain.leave_history import LeaveHistory
+from domain.promotion import PromotionKind
 from services.caller import Caller
 from services.personnel import Outcome, PersonnelApplication
 from tests.unit.services.conftest import (
     ON,
     PNS_NIP,
+    PROMOTION_ON,
     REGISTERED,
     Clock,
     appoint,
@@ -37,7 +39,13 @@ def test_events_read_back_from_the_store_equal_the_events_recorded(
 ) -> None:
     # given
     loaded = app.get_employee(PNS_NIP)
-    loaded.promote("III/c", ON, app.clock(), hr.meta("Kenaikan pangkat pilihan"))
+    loaded.promote(
+        "III/b",
+        PROMOTION_ON,
+        app.clock(),
+        hr.meta("Kenaikan pangkat pilihan"),
+        kind=PromotionKind.PILIHAN_FUNGSIONAL,
+    )
     loaded.grant_leave(
         LeaveRequest(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11)), app.clock(), hr.meta()
     )
@@ -81,7 +89,7 @@ def test_a_snapshot_stores_the_leave_history_as_one_line_of_text(
     )
     decoded = app.mapper.to_domain_event(stored)
     assert isinstance(decoded, Snapshot)
-    assert decoded.state["class_version"] == 2
+    assert decoded.state["class_version"] == 3
     assert list(decoded.state["leave"]) == [
         LeaveRecord(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11), 4),
         LeaveRecord(LeaveType.CS, date(2025, 5, 5), date(2025, 5, 6), 2),
@@ -119,7 +127,7 @@ def test_replaying_the_stored_events_gives_the_state_the_commands_produced(
     # given
     other = create_unit(app, hr, "DISDIK")
     live = app.get_employee(PNS_NIP)
-    live.promote("III/b", date(2019, 4, 1), app.clock(), hr.meta())
+    live.promote("III/b", date(2019, 10, 1), app.clock(), hr.meta())
     live.transfer(other.aggregate_id, date(2020, 1, 2), app.clock(), hr.meta())
     live.grant_leave(LeaveRequest(LeaveType.CS, ON, ON), app.clock(), hr.meta())
     app.save(live)
@@ -134,7 +142,7 @@ def run_a_day_of_work(app: PersonnelApplication) -> None:
     hr = caller()
     unit = create_unit(app, hr)
     appoint(app, hr, unit)
-    app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=ON)
+    app.promote(hr, nip=PNS_NIP, to_golongan="III/b", effective_on=PROMOTION_ON)
     app.grant_leave(hr, nip=PNS_NIP, leave_type="CT", start=date(2025, 3, 6), end=date(2025, 3, 11))
 
 

@@ -20,6 +20,7 @@ from tests.unit.services.conftest import (
     ON,
     OTHER_TENANT,
     PNS_NIP,
+    PROMOTION_ON,
     REGISTERED,
     TENANT,
     appoint,
@@ -97,7 +98,9 @@ def test_an_employee_id_is_no_unit(app: PersonnelApplication, ours: Caller) -> N
 
 
 NIP_COMMANDS: dict[str, Callable[[PersonnelApplication, Caller, str], object]] = {
-    "promote": lambda app, c, nip: app.promote(c, nip=nip, to_golongan="III/b", effective_on=ON),
+    "promote": lambda app, c, nip: app.promote(
+        c, nip=nip, to_golongan="III/b", effective_on=PROMOTION_ON
+    ),
     "change_jabatan": lambda app, c, nip: app.change_jabatan(
         c, nip=nip, jabatan_kind="PELAKSANA", jabatan_title="Pengolah Data", effective_on=ON
     ),

@@ -1,0 +1,51 @@
+"""CPNS: the masa percobaan and the pelatihan dasar (Latsar) before appointment as PNS.
+
+PP 11/2017 as amended by PP 17/2020: Pasal 34 ayat (1) "Calon PNS ... wajib menjalani masa
+percobaan", ayat (2) "Masa percobaan ... dilaksanakan selama 1 (satu) tahun"; Pasal 35 the
+masa percobaan is the "proses pendidikan dan pelatihan terintegrasi" (Latsar); Pasal 37 ayat
+(1) a CPNS "yang telah menjalani masa percobaan dan dinyatakan lulus pendidikan dan
+pelatihan" and healthy "diangkat menjadi PNS".
+
+Reading: the year counts from the TMT CPNS (the appointment's effective date); Latsar is
+completed on the day its result is recorded, which must be on or before the TMT PNS.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.errors import LatsarNotCompleted, ProbationNotComplete
+from domain.promotion import anniversary
+
+PROBATION_YEARS = 1
+
+
+def probation_ends(tmt_cpns: date) -> date:
+    """The first day a CPNS may be PNS: one full year after the TMT CPNS (Pasal 34 ayat (2))."""
+    return anniversary(tmt_cpns, PROBATION_YEARS)
+
+
+def check_probation_served(tmt_cpns: date, effective_on: date) -> None:
+    """Pasal 34 ayat (2): the TMT PNS is at least one year after the TMT CPNS."""
+    earliest = probation_ends(tmt_cpns)
+    if effective_on < earliest:
+        raise ProbationNotComplete(
+            f"The masa percobaan is 1 year from the TMT CPNS {tmt_cpns}: confirmation as PNS "
+            f"takes effect on {earliest} at the earliest, not {effective_on}."
+        )
+
+
+def check_latsar_passed(latsar_completed_on: date | None, effective_on: date) -> None:
+    """Pasal 37 ayat (1): Latsar passed ("dinyatakan lulus") on or before the TMT PNS."""
+    if latsar_completed_on is None or latsar_completed_on > effective_on:
+        when = f"only on {latsar_completed_on}" if latsar_completed_on else "not at all"
+        raise LatsarNotCompleted(
+            f"A CPNS is confirmed after passing Latsar (pelatihan dasar); it was completed "
+            f"{when}, and the TMT PNS is {effective_on}."
+        )
+
+
+def is_latsar(title: str) -> bool:
+    """Whether a programme is the Latsar CPNS, by its title ("Latsar", "Pelatihan Dasar")."""
+    folded = " ".join(title.lower().split())
+    return "latsar" in folded or "pelatihan dasar" in folded

@@ -1,0 +1,1 @@
+"""Absence and discipline: days absent without a valid reason and the hukuman they propose."""

@@ -1,0 +1,1 @@
+"""Policy data: versioned values a decree or a region sets (holidays, TPP factors, …)."""

@@ -1,0 +1,99 @@
+"""What the career rules need from beyond the employee: predikat, policy, training records.
+
+The rules in domain/ stay pure; these helpers read the write side (every Jejak application
+shares one event store) and hand plain values to them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Repository
+
+from domain.aggregates.appraisal_cycle import AppraisalCycle
+from domain.aggregates.employee import Employee
+from domain.aggregates.employee_appraisal import EmployeeAppraisal
+from domain.aggregates.training import Training
+from domain.errors import LatsarNotCompleted, ProgrammeNotFound
+from domain.probation import is_latsar
+from domain.promotion import (
+    PROMOTION_PERIODS_KIND,
+    PromotionHistory,
+    periods_from_policy,
+)
+from domain.scoring import Predikat
+from services.policy import policy_in_force
+
+
+def finalised_predikat(
+    repository: Repository[UUID], employee: Employee, years: range
+) -> dict[int, Predikat]:
+    """The annual predikat of each year whose cycle was finalised (locked) for the employee."""
+    found: dict[int, Predikat] = {}
+    for year in years:
+        cycle_id = AppraisalCycle.id_for(employee.tenant, year)
+        try:
+            appraisal: EmployeeAppraisal = repository.get(
+                EmployeeAppraisal.id_for(cycle_id, employee.id)
+            )
+        except AggregateNotFoundError:
+            continue
+        predikat = appraisal.annual_predikat()
+        if appraisal.locked_on is not None and predikat is not None:
+            found[year] = predikat
+    return found
+
+
+def promotion_history(
+    repository: Repository[UUID], employee: Employee, effective_on: date
+) -> PromotionHistory:
+    """The last two years' finalised predikat and the promotion periods in force on the TMT."""
+    years = range(effective_on.year - 2, effective_on.year)
+    version = policy_in_force(repository, PROMOTION_PERIODS_KIND, employee.tenant, effective_on)
+    periods = (
+        periods_from_policy(version.effective_from, version.values, version.source)
+        if version is not None
+        else None  # nothing recorded yet: the seeded official values (domain.promotion)
+    )
+    return PromotionHistory(finalised_predikat(repository, employee, years), periods)
+
+
+def latsar_completed_on(
+    repository: Repository[UUID], employee: Employee, programme_id: UUID
+) -> date:
+    """When the employee passed the Latsar programme named, from its training record."""
+    try:
+        programme: Training = repository.get(programme_id)
+    except AggregateNotFoundError:
+        raise ProgrammeNotFound(f"No training programme {programme_id}.") from None
+    if not isinstance(programme, Training) or programme.tenant != employee.tenant:
+        raise ProgrammeNotFound(f"No training programme {programme_id}.")
+    if not is_latsar(programme.title):
+        raise LatsarNotCompleted(
+            f"Programme {programme.title!r} is not a Latsar (pelatihan dasar)."
+        )
+    passed = [
+        e.completed_on
+        for e in _events(repository, programme_id)
+        if isinstance(e, Training.ParticipantCompleted)
+        and e.employee_id == employee.id
+        and e.result == "PASSED"
+    ]
+    if not passed:
+        raise LatsarNotCompleted(f"{employee.nip} has not passed {programme.title!r}.")
+    return max(passed)
+
+
+def replayed(repository: Repository[UUID], employee: Employee) -> Employee:
+    """The employee rebuilt from all its events (a version 2 snapshot lacks the career state)."""
+    rebuilt: Any = None
+    for event in _events(repository, employee.id):
+        rebuilt = event.mutate(rebuilt)
+    assert isinstance(rebuilt, Employee)
+    return rebuilt
+
+
+def _events(repository: Repository[UUID], aggregate_id: UUID) -> list[Any]:
+    return list(repository.event_store.get(aggregate_id))
