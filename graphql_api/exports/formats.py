@@ -88,6 +88,19 @@ def _text(cell: Cell) -> str | int | float:
     return cell
 
 
+def column_width(heading: str) -> int:
+    """A width (in characters) that shows a column's usual values whole: NIPs, names, ids, times."""
+    if heading == "nip" or heading.endswith("_nip"):
+        return 20  # 18 digits
+    if heading.endswith("_id") or heading == "id":
+        return 38  # a UUID
+    if heading == "name" or heading.endswith("_name") or heading.endswith("title"):
+        return 32
+    if heading.endswith(("_at", "_on", "_basis", "date")):
+        return 20
+    return max(len(heading) + 2, 10)
+
+
 async def xlsx_chunks(
     name: str,
     columns: Sequence[str],
@@ -104,11 +117,19 @@ async def xlsx_chunks(
         )
         bold = workbook.add_format({"bold": True})
         sheet = workbook.add_worksheet(name[:31])
-        sheet.write_row(0, 0, [*columns, POSITION_COLUMN], bold)
+        headings = [*columns, POSITION_COLUMN]
+        for index, heading in enumerate(headings):  # before any row: constant_memory needs it
+            sheet.set_column(index, index, column_width(heading))
+        sheet.freeze_panes(1, 0)
+        sheet.set_landscape()  # printed: one page wide, the heading on every page
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.write_row(0, 0, headings, bold)
         count = 0
         async for row in rows:
             count += 1
             sheet.write_row(count, 0, [*row, position])
+        sheet.autofilter(0, 0, max(count, 1), len(headings) - 1)
         info = workbook.add_worksheet("about")
         taken = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
         facts = [*about, (POSITION_COLUMN, position), ("rows", count), ("taken_at", taken)]

@@ -8,6 +8,7 @@ import io
 import httpx
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from tests.e2e.conftest import AUDITOR, HR, Api
 from tests.e2e.test_training_reports import staffed_region
@@ -61,6 +62,22 @@ async def test_a_units_roster_downloads_as_xlsx_with_an_about_sheet(api: Api) ->
     assert about["log_position"] == int(response.headers["x-jejak-position"])
     assert about["rows"] == 2
     assert about["export"] == "roster"
+
+
+async def test_an_xlsx_sheet_opens_readable_with_wide_columns_a_frozen_header_and_a_filter(
+    api: Api,
+) -> None:
+    dinas, _ = await staffed_region(api)
+    response = await download(api, f"/exports/roster.xlsx?unit={dinas}")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content))["roster"]
+    letters = {cell.value: get_column_letter(index) for index, cell in enumerate(sheet[1], 1)}
+    widths = {value: sheet.column_dimensions[letter].width for value, letter in letters.items()}
+    assert widths["nip"] >= 18
+    assert widths["name"] >= 30
+    assert widths["unit_id"] >= 36
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref is not None
+    assert sheet.auto_filter.ref.startswith("A1:")
 
 
 async def test_leave_balances_are_numbers_and_each_read_is_in_the_access_log(api: Api) -> None:
