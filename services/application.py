@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TypeVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import JSONTranscoder
@@ -14,7 +14,7 @@ from eventsourcing.persistence import JSONTranscoder
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.instansi import Instansi
 from domain.aggregates.org_unit import OrgUnit
-from domain.errors import NotFound, UnitNotFound, UnknownTenant
+from domain.errors import N_, NotFound, UnitNotFound, UnknownTenant
 from services.caller import Caller
 from services.outcome import Outcome, utc_now
 from services.transcodings import register_jejak_transcodings
@@ -30,10 +30,14 @@ class JejakApplication(Application[UUID]):
     """
 
     def __init__(
-        self, env: dict[str, str] | None = None, clock: Callable[[], datetime] = utc_now
+        self,
+        env: dict[str, str] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        new_id: Callable[[], UUID] = uuid4,
     ) -> None:
         super().__init__(env)
         self.clock = clock
+        self.new_id = new_id  # ids of new aggregates that are not derived from a natural key
         # Registration is never undone, so a tenant once seen registered is cached for good.
         self._registered: set[str] = set()
 
@@ -73,7 +77,9 @@ class JejakApplication(Application[UUID]):
         try:
             self.repository.get(Instansi.id_for(tenant))
         except AggregateNotFoundError:
-            raise UnknownTenant(f"Instansi {tenant!r} is not registered.") from None
+            raise UnknownTenant(
+                N_("Instansi {tenant!r} is not registered."), tenant=tenant
+            ) from None
         self._registered.add(tenant)
 
     def save_outcome(self, *aggregates: JejakAggregate) -> Outcome:

@@ -12,10 +12,9 @@ paper (the data generator and imports use it) and is the same rule and the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any, ClassVar
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
@@ -28,14 +27,14 @@ from domain.aggregates.leave_request import (
     parse_consideration,
 )
 from domain.dates import check_effective_date
-from domain.errors import InvalidInput, InvalidLeaveRequest, NotAllowedForRole, NotFound
+from domain.errors import N_, InvalidInput, InvalidLeaveRequest, NotAllowedForRole, NotFound
 from domain.leave import LeaveRequest as Asked
 from domain.leave import check_leave
 from domain.leave_authority import LEAVE_AUTHORITY_KIND, DecidingAuthority, authority_to_decide
 from services.application import JejakApplication
 from services.caller import Caller
 from services.career_history import replayed
-from services.outcome import Outcome, normalize_nip, utc_now
+from services.outcome import Outcome, normalize_nip
 from services.personnel import _leave_type as parse_leave_type  # the one parse of a type
 from services.policy import policy_in_force, working_calendar
 from services.retry import retry_lost_races
@@ -50,15 +49,6 @@ class LeaveRequestsApplication(JejakApplication):
     name = "Jejak"  # shared by every Jejak application: one table, one notification log
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {Employee: 10}
 
-    def __init__(
-        self,
-        env: dict[str, str] | None = None,
-        clock: Callable[[], datetime] = utc_now,
-        new_id: Callable[[], UUID] = uuid4,
-    ) -> None:
-        super().__init__(env, clock)
-        self.new_id = new_id
-
     def request_leave(
         self,
         caller: Caller,
@@ -72,7 +62,7 @@ class LeaveRequestsApplication(JejakApplication):
         """Ask for cuti under the caller's own NIP; refused at once if the rules refuse it."""
         caller.require(ASN, "Requesting leave")
         if caller.nip is None:
-            raise NotAllowedForRole("Requesting leave needs your own NIP in the token.")
+            raise NotAllowedForRole(N_("Requesting leave needs your own NIP in the token."))
         employee = self._employee(caller, caller.nip)
         _check_dates(start, end, self.clock().date())
         asked = Asked(parse_leave_type(leave_type), start, end, birth_order, reason)
@@ -100,7 +90,7 @@ class LeaveRequestsApplication(JejakApplication):
         """The atasan langsung's pertimbangan on a request of someone in their team."""
         caller.require(frozenset({Role.SUPERVISOR}), "Recommending leave")
         if caller.nip is None:
-            raise NotAllowedForRole("Recommending leave needs your own NIP in the token.")
+            raise NotAllowedForRole(N_("Recommending leave needs your own NIP in the token."))
         answer, own_nip = parse_consideration(consideration), caller.nip
 
         def attempt() -> Outcome:
@@ -169,17 +159,19 @@ class LeaveRequestsApplication(JejakApplication):
 def _check_dates(start: date, end: date, today: date) -> None:
     """A leave's start within the effective-date horizon, and no longer than any cuti can be
     (a CLTN's 3 years and its 1-year extension), before a calendar is read for it."""
-    check_effective_date(start, "The leave start", today)
+    check_effective_date(start, N_("The leave start"), today)
     if end < start:
-        raise InvalidLeaveRequest(f"Leave ends ({end}) before it starts ({start}).")
+        raise InvalidLeaveRequest(
+            N_("Leave ends ({end}) before it starts ({start})."), end=end, start=start
+        )
     if end.year - start.year > MAX_LEAVE_YEARS:
-        raise InvalidLeaveRequest(f"No cuti lasts from {start} to {end}.")
+        raise InvalidLeaveRequest(N_("No cuti lasts from {start} to {end}."), start=start, end=end)
 
 
 def changed_dates(start: date | None, end: date | None) -> tuple[date, date] | None:
     """The dates of a PERUBAHAN: both or neither."""
     if (start is None) != (end is None):
-        raise InvalidInput("A PERUBAHAN gives both the changed start and end.")
+        raise InvalidInput(N_("A PERUBAHAN gives both the changed start and end."))
     return (start, end) if start is not None and end is not None else None
 
 

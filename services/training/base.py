@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from access.roles import ASN, WRITERS
 from domain.aggregates.base import JejakAggregate
@@ -33,7 +33,7 @@ from domain.errors import (
 )
 from services.application import JejakApplication
 from services.caller import Caller
-from services.personnel import Outcome, normalize_nip, utc_now
+from services.personnel import Outcome, normalize_nip
 from services.retry import check_expected_version, retry_lost_races
 
 HR: frozenset[str] = frozenset(WRITERS)  # the groups are the policy's (access/roles.py)
@@ -49,15 +49,6 @@ _NOT_FOUND: dict[type[Any], type[NotFound]] = {
 
 class TrainingBase(JejakApplication):
     """Shared state, loading within the caller's tenant, and `_change`."""
-
-    def __init__(
-        self,
-        env: dict[str, str] | None = None,
-        clock: Callable[[], datetime] = utc_now,
-        new_id: Callable[[], UUID] = uuid4,
-    ) -> None:
-        super().__init__(env, clock)
-        self.new_id = new_id
 
     def get(self, caller: Caller, kind: type[A], aggregate_id: UUID) -> A:
         """Load a Training, Mentoring or ExternalLearning of the caller's tenant, or NOT_FOUND."""
