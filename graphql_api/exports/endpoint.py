@@ -24,7 +24,9 @@ from graphql_api.exports.catalogue import EXPORTS
 from graphql_api.exports.formats import MEDIA_TYPES, csv_chunks, json_chunks, xlsx_chunks
 from graphql_api.exports.sheet import Export, Params, Reading, Row, started
 from graphql_api.guard import AccessGuard
+from graphql_api.identity import Identity
 from graphql_api.refusals import refusal
+from services.caller import Caller
 from services.runtime import Runtime
 
 POSITION_HEADER = "X-Jejak-Position"
@@ -38,8 +40,11 @@ class DownloadGate(AuthenticationGate):
         return False
 
 
-class ExportEndpoint:
-    """Answers a download: checks, the first row read, then the rest streamed."""
+class DownloadEndpoint:
+    """An authenticated download behind `DownloadGate`: GET only, a `<name>.<kind>` file path,
+    and a caller; `download` answers for the file."""
+
+    noun = "Downloads"  # as the 405 names them
 
     def __init__(self, runtime_of: Callable[[], Runtime]) -> None:
         self.runtime_of = runtime_of
@@ -50,16 +55,32 @@ class ExportEndpoint:
 
     async def answer(self, scope: Scope) -> ASGIApp:
         if scope["method"] not in ("GET", "HEAD"):
-            return refusal(405, "Exports are downloaded with GET.", headers={"Allow": "GET"})
+            return refusal(405, f"{self.noun} are downloaded with GET.", headers={"Allow": "GET"})
         name, _, kind = str(scope.get("path_params", {}).get("file", "")).rpartition(".")
+        identity = identity_of(scope)
+        if identity is None or identity.caller is None:  # the gate stops these first
+            return refusal(401, "Authentication is required.", "UNAUTHENTICATED")
+        return await self.download(scope, name, kind, identity, identity.caller)
+
+    async def download(
+        self, scope: Scope, name: str, kind: str, identity: Identity, caller: Caller
+    ) -> ASGIApp:
+        """The answer for the file `name`.`kind` asked by `caller`."""
+        raise NotImplementedError
+
+
+class ExportEndpoint(DownloadEndpoint):
+    """Answers a download: checks, the first row read, then the rest streamed."""
+
+    noun = "Exports"
+
+    async def download(
+        self, scope: Scope, name: str, kind: str, identity: Identity, caller: Caller
+    ) -> ASGIApp:
         export = EXPORTS.get(name)
         if export is None or kind not in export.formats:
             known = ", ".join(f"{n}.{f}" for n, e in EXPORTS.items() for f in e.formats)
             return refusal(404, f"No export {name}.{kind}; there are: {known}.")
-        identity = identity_of(scope)
-        if identity is None or identity.caller is None:  # the gate stops these first
-            return refusal(401, "Authentication is required.", "UNAUTHENTICATED")
-        caller = identity.caller
         role = Role(caller.actor.role)
         refused_fields = export.refused(role)
         if refused_fields:
@@ -106,6 +127,7 @@ def body(
     if kind == "csv":
         return csv_chunks(export.columns, rows, position)
     if kind in ("json", "jsonl"):  # bodies as the receiving API takes them: no extra field
-        return json_chunks(export.columns, rows, lines=kind == "jsonl")
+        stamp = position if export.stamped else None
+        return json_chunks(export.columns, rows, lines=kind == "jsonl", position=stamp)
     about = [("export", export.name), ("tenant", reading.tenant), ("arguments", params.described())]
     return xlsx_chunks(export.name, export.columns, rows, position, about)

@@ -9,22 +9,24 @@ from collections.abc import Awaitable, Callable
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Scope
 
 from access import policy
 from access.roles import Role
 from domain.aggregates.employee import Employee
-from domain.errors import CycleNotFound, DomainError, NotFound
-from graphql_api.authentication import identity_of
+from domain.errors import N_, CycleNotFound, DomainError, NotFound
 from graphql_api.context import tenant_pool
 from graphql_api.errors import ApiError
+from graphql_api.exports.endpoint import DownloadEndpoint
 from graphql_api.guard import AccessGuard
+from graphql_api.identity import Identity
 from graphql_api.ids import parse_id
 from graphql_api.ledger import reads
 from graphql_api.ledger.errors import LedgerNotReady
 from graphql_api.ledger.queries import evidence_of
 from graphql_api.refusals import refusal
 from projections.appraisal_cycles import cycle_by_id
+from services.caller import Caller
 from services.personnel import normalize_nip
 from services.runtime import Runtime
 
@@ -49,26 +51,16 @@ def checkpoint_endpoint(
     return checkpoint
 
 
-class EvidenceEndpoint:
+class EvidenceEndpoint(DownloadEndpoint):
     """Answers `GET /ledger/evidence/<nip>.json[?cycleId=…]` behind the download gates."""
 
-    def __init__(self, runtime_of: Callable[[], Runtime]) -> None:
-        self.runtime_of = runtime_of
+    noun = "Evidence bundles"
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        answer = await self.answer(scope)
-        await answer(scope, receive, send)
-
-    async def answer(self, scope: Scope) -> ASGIApp:
-        if scope["method"] not in ("GET", "HEAD"):
-            return refusal(405, "Evidence is downloaded with GET.", headers={"Allow": "GET"})
-        name, _, kind = str(scope.get("path_params", {}).get("file", "")).rpartition(".")
+    async def download(
+        self, scope: Scope, name: str, kind: str, identity: Identity, caller: Caller
+    ) -> ASGIApp:
         if kind != "json" or not name:
             return refusal(404, "Evidence bundles are downloaded as <nip>.json.")
-        identity = identity_of(scope)
-        if identity is None or identity.caller is None:  # the gate stops these first
-            return refusal(401, "Authentication is required.", "UNAUTHENTICATED")
-        caller = identity.caller
         role = Role(caller.actor.role)
         if not policy.may_call("query", QUERY, role):
             return refusal(403, f"The role {role.value} may not use: Query.{QUERY}.", "FORBIDDEN")
@@ -83,7 +75,9 @@ class EvidenceEndpoint:
             if not await guard.may_see(owner, frozenset(), f"Query.{QUERY}", nip):
                 return refusal(403, "The evidence of this employee is not yours.", "FORBIDDEN")
             if cycle is not None and await cycle_by_id(pool, caller.tenant, cycle) is None:
-                raise CycleNotFound(f"No appraisal cycle {cycle} in {caller.tenant}.")
+                raise CycleNotFound(
+                    N_("No appraisal cycle {cycle} in {tenant}."), cycle=cycle, tenant=caller.tenant
+                )
             bundle = await evidence_of(runtime, pool, caller.tenant, nip, cycle)
         except NotFound as error:
             return refusal(404, str(error), error.code)
