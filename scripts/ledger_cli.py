@@ -12,6 +12,7 @@ import sys
 
 import psycopg
 
+from domain.errors import N_
 from domain.ledger.errors import LedgerError
 from domain.ledger.keys import key_from_env, load_key
 from domain.ledger.notes import NoteSigner, NoteVerifier
@@ -38,7 +39,11 @@ def add_ledger_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "(exits 1 naming the first tampered position)",
     )
     check.add_argument(
-        "--log-key", help="the log's verifier key (vkey); default: from the signing key"
+        "--log-key",
+        action="append",
+        default=[],
+        help="the log's verifier key (vkey), repeatable: after a key rotation give the old and "
+        "the new; default: from the signing key",
     )
     check.add_argument(
         "--witness-key", action="append", default=[], help="a witness's vkey (repeatable)"
@@ -52,32 +57,32 @@ def add_ledger_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     ).set_defaults(func=cmd_ledger_checkpoint)
 
 
-def log_verifier(database: Database, vkey: str | None) -> NoteVerifier:
-    """The log's key: the vkey given, else the public half of the configured signing key."""
-    if vkey:
-        return NoteVerifier.from_vkey(vkey)
+def log_verifier(database: Database) -> NoteVerifier:
+    """The public half of the configured signing key (when no --log-key is given)."""
     settings = LedgerSettings.from_env(database.dbname)
     if settings.key:
         private = key_from_env(settings.key)
     elif settings.key_file.exists():
         private = load_key(settings.key_file)
     else:
-        raise LedgerError(f"No log key: give --log-key or JEJAK_LEDGER_KEY(_FILE); "
-                          f"{settings.key_file} does not exist.")  # fmt: skip
+        raise LedgerError(
+            N_("No log key: give --log-key or JEJAK_LEDGER_KEY(_FILE); {key_file} does not exist."),
+            key_file=settings.key_file,
+        )
     return NoteSigner(settings.origin, private).verifier()
 
 
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     with operator_database() as database:
         try:
-            log = log_verifier(database, args.log_key)
+            logs = [NoteVerifier.from_vkey(v) for v in args.log_key] or [log_verifier(database)]
             witnesses = [NoteVerifier.from_vkey(v) for v in args.witness_key]
         except LedgerError as error:
             print(f"jejak ledger verify: {error}", file=sys.stderr)
             return 2
         bar = ProgressBar("verify")
         with psycopg.connect(**database.psycopg_kwargs()) as conn:
-            report = verify(conn, log, witnesses, progress=bar)
+            report = verify(conn, logs, witnesses, progress=bar)
         bar.finish()
     if report.ok:
         print(tr("The ledger holds: {events:,} events, {leaves:,} leaves and {checkpoints:,} "

@@ -71,6 +71,18 @@ query TrainingYear($nip: String!, $year: Int!) {
 }
 """
 
+EVIDENCE_BUNDLE = """# Their appraisal in the cycle as evidence: the events as stored, each
+# with an inclusion proof against a signed checkpoint (witnessed, with
+# witnesses configured). Check it offline, with no Jejak and no database:
+# save data.evidenceBundle (or GET /ledger/evidence/<nip>.json?cycleId=…)
+# as bundle.json, then
+#   jejak-verify bundle.json --log-key <the key `jejak serve` printed>
+# Without cycleId: every event of the person. Newer events: "pending".
+query EvidenceBundle($nip: String!, $cycleId: ID) {
+  evidenceBundle(nip: $nip, cycleId: $cycleId)
+}
+"""
+
 PLACEHOLDER_ID = "00000000-0000-0000-0000-000000000000"
 
 
@@ -93,12 +105,13 @@ class Tab:
 
 
 def example_tabs(values: ExampleValues, note: str = "") -> list[Tab]:
-    """The four tabs, `note` (a comment line or two) heading the first."""
+    """The five tabs, `note` (a comment line or two) heading the first."""
     tabs: list[tuple[str, dict[str, Any]]] = [
         (EMPLOYEE, {"nip": values.nip, "year": values.year}),
         (UNIT_PAGE, {"unitId": values.unit_id, "first": 20, "after": None}),
         (SCORE_EXPLANATION, {"cycleId": values.cycle_id, "nip": values.nip}),
         (TRAINING_YEAR, {"nip": values.nip, "year": values.year}),
+        (EVIDENCE_BUNDLE, {"nip": values.nip, "cycleId": values.cycle_id}),
     ]
     return [
         Tab(note + query if i == 0 else query, json.dumps(variables, indent=2))

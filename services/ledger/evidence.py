@@ -21,6 +21,7 @@ from psycopg.rows import tuple_row
 
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
+from domain.errors import N_
 from domain.ledger.bundle import ProvenEvent, build_bundle
 from domain.ledger.bundle_scores import decode_state
 from domain.ledger.entry import StoredEvent
@@ -38,6 +39,10 @@ CYCLE_FACTS = tuple(
 
 class LedgerNotReady(LookupError):
     """The ledger has no (witnessed) checkpoint yet, so nothing can be proven."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.template = message  # an English message (N_), translated by the API
 
 
 class NothingToProve(LookupError):
@@ -84,8 +89,11 @@ def _checkpoint(store: LedgerStore, witnessed_only: bool) -> StoredCheckpoint:
     except errors.UndefinedTable:
         checkpoint = None
     if checkpoint is None:
-        kind = "witnessed checkpoint" if witnessed_only else "checkpoint"
-        raise LedgerNotReady(f"The ledger has no {kind} yet: nothing can be proven.")
+        if witnessed_only:
+            raise LedgerNotReady(
+                N_("The ledger has no witnessed checkpoint yet: nothing can be proven.")
+            )
+        raise LedgerNotReady(N_("The ledger has no checkpoint yet: nothing can be proven."))
     return checkpoint
 
 

@@ -35,6 +35,12 @@ EVENTS_SQL = (
 )
 
 
+# After a NOTIFY, wait this long before reading: under load the integrator otherwise commits a
+# batch per 7 events, competing with the commands for the CPU and the events table
+# (docs/benchmarks.md, Ledger); 50 ms adds at most that to a checkpoint's lag.
+SETTLE_SECONDS = 0.05
+
+
 @dataclass(frozen=True)
 class Batch:
     """What one transaction appended, and the tree it left."""
@@ -90,9 +96,11 @@ class Integrator:
         channel: str,
         idle_wait: float = 1.0,
         after_round: Callable[[], None] | None = None,
+        settle: float = SETTLE_SECONDS,
     ) -> None:
         """Follow the log: catch up (then `after_round`), then sleep until the recorder NOTIFYs
-        or `idle_wait` ends (the poll also issues a checkpoint that only time made due)."""
+        (and `settle` more) or `idle_wait` ends (the poll also issues a checkpoint that only
+        time made due)."""
         listener = psycopg.connect(**self.database.psycopg_kwargs(), autocommit=True)
         try:
             listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
@@ -105,8 +113,9 @@ class Integrator:
                     continue
                 if after_round is not None:
                     after_round()
-                for _ in listener.notifies(timeout=idle_wait, stop_after=1):
-                    pass
+                woken = any(True for _ in listener.notifies(timeout=idle_wait, stop_after=1))
+                if woken:  # let a burst of commits land: one batch for them, not one each
+                    stop.wait(settle)
         finally:
             listener.close()
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import psycopg
 
+from domain.errors import N_
 from services.ledger import subtrees
 from services.ledger.schema import SCHEMA
 from services.ledger.subtrees import Lookup, Node
@@ -34,7 +35,12 @@ CHECKPOINT_SQL = f"""
 
 
 class LedgerUnavailable(LookupError):
-    """A size, index or node the ledger does not hold (yet)."""
+    """A size, index or node the ledger does not hold (yet); an English template (N_) and its
+    values, so the API can say it in the client's language."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message.format(**params) if params else message)
+        self.template, self.params = message, params
 
 
 @dataclass(frozen=True)
@@ -98,13 +104,17 @@ class LedgerStore:
     def inclusion_proof(self, index: int, size: int) -> list[bytes]:
         """The audit path of leaf `index` in the tree of `size` leaves."""
         if not 0 <= index < size:
-            raise LedgerUnavailable(f"leaf {index} is not in a tree of {size}")
+            raise LedgerUnavailable(
+                N_("leaf {index} is not in a tree of {size}"), index=index, size=size
+            )
         return self._run(size, lambda get: subtrees.inclusion(index, size, get))
 
     def consistency_proof(self, old: int, new: int) -> list[bytes]:
         """The proof that the tree of `old` leaves is a prefix of the tree of `new`."""
         if not 0 <= old <= new:
-            raise LedgerUnavailable(f"no consistency proof from {old} to {new}")
+            raise LedgerUnavailable(
+                N_("no consistency proof from {old} to {new}"), old=old, new=new
+            )
         return self._run(new, lambda get: subtrees.consistency(old, new, get))
 
     def leaf(self, index: int) -> tuple[int, bytes]:
@@ -113,7 +123,7 @@ class LedgerStore:
             cur.execute(f"SELECT position, hash FROM {SCHEMA}.leaves WHERE idx = %s", (index,))
             row = cur.fetchone()
         if row is None:
-            raise LedgerUnavailable(f"no leaf {index}")
+            raise LedgerUnavailable(N_("no leaf {index}"), index=index)
         return int(row[0]), bytes(row[1])
 
     def index_of(self, position: int) -> int | None:
@@ -154,11 +164,13 @@ class LedgerStore:
 
     def _run(self, size: int, algorithm: Callable[[Lookup], T]) -> T:
         if size > self.size():
-            raise LedgerUnavailable(f"the ledger holds fewer than {size} leaves")
+            raise LedgerUnavailable(N_("the ledger holds fewer than {size} leaves"), size=size)
         try:
             return subtrees.compute(algorithm, self.fetch(subtrees.needed(algorithm)))
         except KeyError as missing:
-            raise LedgerUnavailable(f"node {missing} is missing from the ledger") from None
+            raise LedgerUnavailable(
+                N_("node {missing} is missing from the ledger"), missing=missing
+            ) from None
 
 
 LEDGER_FIGURES_SQL = f"""

@@ -17,10 +17,11 @@ from typing import Any
 
 import psycopg
 
+from domain.errors import N_
 from domain.ledger.entry import StoredEvent, event_leaf_hash
 from domain.ledger.errors import LedgerError
 from domain.ledger.merkle import node_hash
-from domain.ledger.notes import NoteVerifier, open_checkpoint, verify_cosignatures
+from domain.ledger.notes import Checkpoint, NoteVerifier, open_checkpoint, verify_cosignatures
 from services.ledger import subtrees
 from services.ledger.schema import EVENTS_TABLE, SCHEMA
 from services.ledger.store import CHECKPOINT_SQL, checkpoint_from_row
@@ -66,11 +67,16 @@ class _Scan:
 
 def verify(
     conn: psycopg.Connection[Any],
-    log: NoteVerifier,
+    log: NoteVerifier | Sequence[NoteVerifier],
     witnesses: Sequence[NoteVerifier] = (),
     progress: Progress | None = None,
 ) -> Report:
-    """Check the ledger of the database behind `conn` (which this call uses in a transaction)."""
+    """Check the ledger of the database behind `conn` (which this call uses in a transaction).
+
+    `log` is the log's key, or every key it has signed with (after a rotation, the old and the
+    new): each checkpoint must be signed by one of them for this log's origin.
+    """
+    logs = [log] if isinstance(log, NoteVerifier) else list(log)
     conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
     with conn.transaction():
         with conn.cursor() as cur:
@@ -89,7 +95,7 @@ def verify(
     report.checkpoints = len(checkpoints)
     good = 0
     for stored in checkpoints:
-        finding = _check_checkpoint(stored.note, stored.size, log, levels, scan.positions, good)
+        finding = _check_checkpoint(stored.note, stored.size, logs, levels, scan.positions, good)
         if finding is None:
             good = stored.size
             report.findings.extend(_check_cosignatures(stored.note, stored.size, witnesses))
@@ -231,12 +237,23 @@ def _check_nodes(conn: psycopg.Connection[Any], levels: list[list[bytes]]) -> li
     return []
 
 
+def _opened(note: str, logs: Sequence[NoteVerifier]) -> tuple[Checkpoint, NoteVerifier]:
+    """The checkpoint and the first of the log's keys it opens with; the last error if none."""
+    failure = LedgerError(N_("no log key was given"))
+    for log in logs:
+        try:
+            return open_checkpoint(note, log), log
+        except LedgerError as error:
+            failure = error
+    raise failure
+
+
 def _check_checkpoint(
-    note: str, size: int, log: NoteVerifier, levels: list[list[bytes]], positions: list[int],
-    good: int,
+    note: str, size: int, logs: Sequence[NoteVerifier], levels: list[list[bytes]],
+    positions: list[int], good: int,
 ) -> Finding | None:  # fmt: skip
     try:
-        checkpoint = open_checkpoint(note, log)
+        checkpoint, log = _opened(note, logs)
     except LedgerError as error:
         return Finding("signature", None, f"The checkpoint of size {size:,} is not signed by "
                        f"the log's key ({error}): the checkpoints table was altered.")  # fmt: skip

@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scripts.cli import main
+from services.caller import Caller
 from services.ledger.schema import EVENTS_TABLE
+from services.ledger.settings import LedgerSettings
+from services.personnel import PersonnelApplication
 from tests.integration.ledger.conftest import Ledger
 
 pytestmark = pytest.mark.integration
@@ -212,3 +217,24 @@ def _next_sequence_values(ledger: Ledger, count: int) -> list[int]:
             ).fetchone()[0]  # type: ignore[index]
             for _ in range(count)
         ]
+
+
+def test_after_a_key_rotation_both_keys_verify_and_the_old_key_alone_does_not(
+    ledger: Ledger,
+    personnel: PersonnelApplication,
+    caller: Caller,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # given: the log's key is replaced (docs/ledger.md, key rotation) and the log goes on
+    monkeypatch.setenv("JEJAK_LEDGER_KEY_FILE", str(tmp_path / "ledger-key-2026"))
+    new_vkey = LedgerSettings.from_env(ledger.database.dbname).signer().vkey()
+    for unit in ("BKPSDM", "DINKES", "DISHUB", "BAPPEDA", "INSPEKTORAT", "SATPOLPP"):
+        personnel.create_unit(caller, code=unit, name=f"Unit {unit}", kind="DINAS")
+    ledger.integrate()
+    # when / then
+    assert verify(capsys, "--log-key", ledger.vkey, "--log-key", new_vkey)[0] == 0
+    code, out = verify(capsys, "--log-key", ledger.vkey)
+    assert code == 1
+    assert "is not signed by the log's key" in out

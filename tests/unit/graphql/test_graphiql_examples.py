@@ -21,7 +21,7 @@ NOTE = (
     "# a new one): training_institution bpsdm-kalteng of pemkot-palangkaraya.\n"
 )
 TABS = example_tabs(ExampleValues(), NOTE)
-NAMES = ["Employee", "UnitPage", "ScoreExplanation", "TrainingYear"]
+NAMES = ["Employee", "UnitPage", "ScoreExplanation", "TrainingYear", "EvidenceBundle"]
 
 
 def operation_of(tab: Tab) -> OperationDefinitionNode:
@@ -30,7 +30,7 @@ def operation_of(tab: Tab) -> OperationDefinitionNode:
     return operation
 
 
-def test_the_tabs_are_an_employee_a_unit_page_a_score_explanation_and_a_training_year() -> None:
+def test_the_tabs_are_an_employee_a_unit_page_a_score_a_training_year_and_evidence() -> None:
     names = [operation.name.value for operation in map(operation_of, TABS) if operation.name]
     assert names == NAMES
 
@@ -68,6 +68,7 @@ def test_the_demo_values_fill_the_variables_of_every_tab() -> None:
         {"unitId": "unit-id", "first": 20, "after": None},
         {"cycleId": "cycle-id", "nip": "196709071996041001"},
         {"nip": "196709071996041001", "year": 2024},
+        {"nip": "196709071996041001", "cycleId": "cycle-id"},
     ]
 
 
