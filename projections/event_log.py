@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -34,10 +34,16 @@ class LoggedEvent:
 
 
 _FIELDS = [f.name for f in fields(LoggedEvent)]
+LOGGED_FIELDS = tuple(_FIELDS)  # the columns, in the order LoggedEvent takes them
+
+
+def _plain(value: Any) -> str:
+    """A field JSON has no type for: dates and times as ISO 8601 (with offset), else its text."""
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 # One encoder for every payload: `json.dumps` with options builds a new one per call.
-_PAYLOAD = json.JSONEncoder(default=str, sort_keys=True, ensure_ascii=False)
+_PAYLOAD = json.JSONEncoder(default=_plain, sort_keys=True, ensure_ascii=False)
 
 
 def logged(envelope: Envelope) -> LoggedEvent:
@@ -65,6 +71,42 @@ def logged_row(envelope: Envelope) -> tuple[Any, ...]:
     )
 
 
+PLATFORM_SETTING = "jejak.platform"  # 'on' for the platform admin's audit reads
+PLATFORM_ROLE = "admin"  # the role whose acts are the platform's, not one tenant's
+
+
+def audit_indexes(schema: str) -> list[str]:
+    """What the audit queries (projections/audit_events.py) filter on, within a tenant, paged by
+    position; the reason's words in a GIN index (docs/benchmarks.md "Audit export")."""
+    keyed = {"actor": "actor_id", "role": "actor_role", "type": "event_type"}
+    return [
+        f"CREATE INDEX IF NOT EXISTS event_log_by_tenant ON {schema}.event_log (tenant, position)",
+        *(
+            f"CREATE INDEX IF NOT EXISTS event_log_by_{name} "
+            f"ON {schema}.event_log (tenant, {column}, position)"
+            for name, column in keyed.items()
+        ),
+        f"CREATE INDEX IF NOT EXISTS event_log_by_time ON {schema}.event_log (tenant, recorded_at)",
+        f"CREATE INDEX IF NOT EXISTS event_log_by_reason ON {schema}.event_log "
+        f"USING gin (to_tsvector('simple', coalesce(reason, '')))",
+    ]
+
+
+def platform_acts_function(schema: str) -> str:
+    """`platform_acts()`: the acts recorded in role admin (instansi registered, national
+    policy) of every tenant, for a session with `jejak.platform` on, and nothing else. It runs
+    as the tables' owner, so the API role reads them past the tenant policy without a second
+    policy on event_log (an OR on every tenant's plan); BEGIN ATOMIC binds the table, not
+    its schema's name, so a rebuild's swap keeps it pointing at its own schema's table."""
+    return f"""CREATE OR REPLACE FUNCTION {schema}.platform_acts()
+        RETURNS SETOF {schema}.event_log LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = pg_catalog
+        BEGIN ATOMIC
+            SELECT * FROM {schema}.event_log WHERE actor_role = '{PLATFORM_ROLE}'
+            AND current_setting('{PLATFORM_SETTING}', true) = 'on';
+        END"""
+
+
 class EventLogProjection:
     name: ClassVar[str] = "event_log"
 
@@ -79,6 +121,11 @@ class EventLogProjection:
             # json, not jsonb: the stored text is the canonical one the CLI audit prints too.
             f"CREATE INDEX IF NOT EXISTS event_log_by_originator "
             f"ON {schema}.event_log (originator_id, position)",
+            *audit_indexes(schema),
+            platform_acts_function(schema),
+            # A draft of platform_acts was a second policy on event_log, OR'ed into every
+            # tenant's plan; data sets projected while it existed still carry it.
+            f"DROP POLICY IF EXISTS platform_acts ON {schema}.event_log",
         ]
 
     def apply(self, batch: Sequence[Envelope], cur: Cursor[Any], schema: str) -> None:

@@ -1,4 +1,5 @@
-"""`jejak audit employee <NIP> [--json]`: every event concerning one employee, from the store.
+"""`jejak audit employee <NIP> [--json]`: every event concerning one employee, from the store
+(and `jejak audit events …`, the audit queries across the log: scripts/audit_events_cli.py).
 
 A table for people (times ISO 8601 with their offset, reasons on one line) or one JSON object
 per event for programs, the payload nested as an object. `scripts/cli.py` wires it in with
@@ -16,6 +17,7 @@ from typing import Any
 from domain.aggregates.employee import Employee
 from domain.errors import N_
 from projections.event_log import LoggedEvent
+from scripts.audit_events_cli import add_events_command
 from scripts.output import iso_time, json_line, one_line, table, tr
 from scripts.read_models import operator_database
 from services.audit import employee_trail
@@ -29,10 +31,11 @@ HEADERS = [
 
 
 def add_audit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register `jejak audit employee <NIP> [--json]`."""
+    """Register `jejak audit employee <NIP> [--json]` and `jejak audit events …`."""
     audit = commands.add_parser("audit", help="oversight").add_subparsers(
         dest="subject", required=True
     )
+    add_events_command(audit)
     employee = audit.add_parser(
         "employee", help="every event of one employee, from the event store"
     )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from typing import Self, cast
 
 import strawberry
+from strawberry.scalars import JSON
 
 from graphql_api.ids import to_id
 from projections.event_log import LoggedEvent
@@ -19,16 +22,18 @@ class EmployeeEvent:
     aggregate_id: strawberry.ID = strawberry.field(description="That aggregate's id.")
     version: int = strawberry.field(description="The version of that aggregate this event made.")
     type: str = strawberry.field(description="The event's class, e.g. Promoted.")
-    recorded_at: datetime
+    recorded_at: datetime = strawberry.field(description="When it was recorded, with offset.")
     actor_id: str
     actor_role: str
     tenant: str
     correlation_id: str = strawberry.field(description="The request that recorded the event.")
     reason: str | None
-    payload: str = strawberry.field(description="The event's own fields as a JSON object.")
+    payload: JSON = strawberry.field(
+        description="The event's own fields as a JSON object (dates and times as ISO 8601)."
+    )
 
     @classmethod
-    def from_logged(cls, event: LoggedEvent) -> EmployeeEvent:
+    def from_logged(cls, event: LoggedEvent) -> Self:
         return cls(
             position=event.position,
             aggregate=event.aggregate_type,
@@ -41,5 +46,12 @@ class EmployeeEvent:
             tenant=event.tenant,
             correlation_id=event.correlation_id,
             reason=event.reason,
-            payload=event.payload,
+            payload=cast(JSON, json.loads(event.payload)),
         )
+
+
+@strawberry.type(
+    description="One act of the platform (an instansi registered, national policy recorded)."
+)
+class PlatformEvent(EmployeeEvent):
+    pass
