@@ -1,0 +1,1 @@
+"""What follows an appraisal (tindak lanjut): per employee, unit and tenant; succession lists."""
