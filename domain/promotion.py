@@ -3,7 +3,9 @@
 Sources (quoted in each rule): PP 99/2000 on Kenaikan Pangkat PNS as amended by PP 12/2002;
 Peraturan BKN 4/2023 and 4/2025 on the periods; PP 30/2019 for the predikat kinerja that
 replaced the DP-3 "nilai baik". The periods are policy data (kind `promotion_periods`, national
-scope): the rules take them as a parameter and `SEEDED_PERIODS` holds the official versions.
+scope, domain/promotion_periods.py): the rules take them as a parameter, the service reads them
+from the policy register, and the rules fall back to the seeded official versions only for a
+log that has none recorded (`check_promotion_rules` without `history.periods`).
 
 Readings where the texts leave room (an HR office's reading, stated so it can be argued with):
 - "Dalam pangkat terakhir" counts from the TMT of the current golongan; before the first
@@ -19,28 +21,29 @@ Readings where the texts leave room (an HR office's reading, stated so it can be
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from domain.errors import (
+    N_,
     InvalidInput,
     PromotionAboveEducationCeiling,
     PromotionNotAllowed,
     PromotionNotOneStep,
     PromotionOutOfOrder,
-    PromotionOutsidePeriod,
     PromotionPredikatInsufficient,
     PromotionTooEarly,
+    phrase,
+    the,
 )
-from domain.policy import InvalidPolicyValues, PolicyKind
+from domain.promotion_periods import PromotionPeriods, check_in_period, seeded_periods_on
 from domain.ranks import ALL_PNS_GOLONGAN
 from domain.scoring import Predikat
 from domain.text import CODE, clean_text
 
-PROMOTION_PERIODS_KIND = "promotion_periods"
 _E = TypeVar("_E", bound=StrEnum)
 
 
@@ -105,98 +108,22 @@ EDUCATION_CEILING: dict[Ijazah, str] = {
 }
 
 
-@dataclass(frozen=True)
-class PromotionPeriods:
-    """The days of the year a kenaikan pangkat may take effect: the 1st of these months."""
-
-    effective_from: date
-    months: tuple[int, ...]
-    source: str
-
-    def values(self) -> dict[str, list[int]]:
-        """As policy values of kind `promotion_periods`: {"months": [...]}."""
-        return {"months": list(self.months)}
-
-
-SEEDED_PERIODS: tuple[PromotionPeriods, ...] = (
-    PromotionPeriods(
-        date(1900, 1, 1),
-        (4, 10),
-        "PP 99/2000 Pasal 3 (as amended by PP 12/2002): 1 April dan 1 Oktober setiap tahun "
-        "(applied to earlier TMTs too)",
-    ),
-    PromotionPeriods(
-        date(2024, 1, 1),
-        (2, 4, 6, 8, 10, 12),
-        "Peraturan BKN 4/2023 Pasal 2: 1 Februari, 1 April, 1 Juni, 1 Agustus, 1 Oktober dan "
-        "1 Desember setiap tahun, kecuali kenaikan pangkat anumerta dan pengabdian",
-    ),
-    PromotionPeriods(
-        date(2025, 10, 1),
-        tuple(range(1, 13)),
-        "Peraturan BKN 4/2025 (mencabut Peraturan BKN 4/2023): mulai 1 Oktober 2025 setiap "
-        "tanggal 1 setiap bulan",
-    ),
-)
-
-
-def parse_period_months(values: Mapping[str, object]) -> tuple[int, ...]:
-    """Validate `promotion_periods` policy values: {"months": distinct months 1–12}."""
-    months = values.get("months")
-    if not isinstance(months, list) or not months:
-        raise InvalidInput('Promotion periods need "months": a list of months 1 to 12.')
-    if any(type(m) is not int or not 1 <= m <= 12 for m in months) or len(set(months)) != len(
-        months
-    ):
-        raise InvalidInput("Promotion period months must be distinct whole numbers 1 to 12.")
-    return tuple(sorted(months))
-
-
-def seeded_periods_on(on: date) -> PromotionPeriods:
-    """The seeded periods in force on a date (the latest version effective on or before it)."""
-    return max(
-        (p for p in SEEDED_PERIODS if p.effective_from <= on), key=lambda p: p.effective_from
-    )
-
-
-def is_period_date(on: date, months: Sequence[int]) -> bool:
-    """Whether a TMT falls on a promotion period: the 1st of one of the months in force."""
-    return on.day == 1 and on.month in months
-
-
-def next_period_date(on: date, periods: Sequence[PromotionPeriods] = SEEDED_PERIODS) -> date:
-    """The first period date on or after `on`, under the periods in force on each candidate."""
-    candidate = date(on.year, on.month, 1)
-    if candidate < on:
-        candidate = _month_after(candidate)
-    while True:
-        in_force = max(
-            (p for p in periods if p.effective_from <= candidate), key=lambda p: p.effective_from
-        )
-        if candidate.month in in_force.months:
-            return candidate
-        candidate = _month_after(candidate)
-
-
-def check_in_period(effective_on: date, months: Sequence[int], source: str) -> None:
-    """Peraturan BKN 4/2023 Pasal 2 (now 4/2025): the TMT is the 1st of a period month."""
-    if not is_period_date(effective_on, months):
-        listed = ", ".join(str(m) for m in months)
-        raise PromotionOutsidePeriod(
-            f"A kenaikan pangkat takes effect on the 1st of a period month ({listed}); "
-            f"{effective_on} is not one ({source})."
-        )
-
-
 def check_one_step(current: str, target: str) -> None:
     """PP 99/2000 Pasal 7 and 8: kenaikan pangkat is "setingkat lebih tinggi", one step."""
     steps = ALL_PNS_GOLONGAN.index(target) - ALL_PNS_GOLONGAN.index(current)
     if steps <= 0:
-        raise PromotionNotAllowed(f"{target} is not above the current {current}.")
+        raise PromotionNotAllowed(
+            N_("{target} is not above the current {current}."), target=target, current=current
+        )
     if steps > 1:
         raise PromotionNotOneStep(
-            f"A kenaikan pangkat is one step (setingkat lebih tinggi): {current} → "
-            f"{ALL_PNS_GOLONGAN[ALL_PNS_GOLONGAN.index(current) + 1]}, not {target}."
+            N_(
+                "A kenaikan pangkat is one step (setingkat lebih tinggi): {current} → "
+                "{next}, not {target}."
+            ),
+            current=current,
+            next=ALL_PNS_GOLONGAN[ALL_PNS_GOLONGAN.index(current) + 1],
+            target=target,
         )
 
 
@@ -204,8 +131,9 @@ def check_in_order(effective_on: date, golongan_since: date) -> None:
     """A TMT after the TMT of the current golongan: the record never runs backwards."""
     if effective_on <= golongan_since:
         raise PromotionOutOfOrder(
-            f"The TMT {effective_on} is not after the TMT of the current golongan "
-            f"({golongan_since})."
+            N_("The TMT {effective_on} is not after the TMT of the current golongan ({since})."),
+            effective_on=effective_on,
+            since=golongan_since,
         )
 
 
@@ -216,8 +144,15 @@ def check_years_in_pangkat(kind: PromotionKind, effective_on: date, golongan_sin
     earliest = anniversary(golongan_since, years)
     if effective_on < earliest:
         raise PromotionTooEarly(
-            f"A kenaikan pangkat {kind.value.lower()} needs {years} years in the current pangkat "
-            f"(since {golongan_since}): {earliest} at the earliest, not {effective_on}."
+            N_(
+                "A kenaikan pangkat {kind} needs {years} years in the current pangkat "
+                "(since {since}): {earliest} at the earliest, not {effective_on}."
+            ),
+            kind=kind.value.lower(),
+            years=years,
+            since=golongan_since,
+            earliest=earliest,
+            effective_on=effective_on,
         )
 
 
@@ -229,8 +164,12 @@ def check_predikat(effective_on: date, predikat_by_year: Mapping[int, Predikat])
         predikat = predikat_by_year.get(year)
         if predikat is not None and predikat not in good:
             raise PromotionPredikatInsufficient(
-                f"A kenaikan pangkat needs a predikat kinerja of at least BAIK in the last two "
-                f"years; {year} was {predikat.value}."
+                N_(
+                    "A kenaikan pangkat needs a predikat kinerja of at least BAIK in the last "
+                    "two years; {year} was {predikat}."
+                ),
+                year=year,
+                predikat=predikat.value,
             )
 
 
@@ -255,7 +194,9 @@ def check_step(current: str, target: str, kind: PromotionKind, ijazah: Ijazah | 
     adjusted = IJAZAH_ADJUSTED_GOLONGAN.get(ijazah) if ijazah is not None else None
     if kind is PromotionKind.PILIHAN_PENYESUAIAN_IJAZAH and target == adjusted:
         if ALL_PNS_GOLONGAN.index(target) <= ALL_PNS_GOLONGAN.index(current):
-            raise PromotionNotAllowed(f"{target} is not above the current {current}.")
+            raise PromotionNotAllowed(
+                N_("{target} is not above the current {current}."), target=target, current=current
+            )
         return
     check_one_step(current, target)
 
@@ -268,8 +209,13 @@ def check_education_ceiling(kind: PromotionKind, target: str, ijazah: Ijazah | N
     ceiling = EDUCATION_CEILING[ijazah]
     if ALL_PNS_GOLONGAN.index(target) > ALL_PNS_GOLONGAN.index(ceiling):
         raise PromotionAboveEducationCeiling(
-            f"With ijazah {ijazah.value} a kenaikan pangkat {kind.value.lower()} goes up to "
-            f"{ceiling}, not {target}."
+            N_(
+                "With ijazah {ijazah} a kenaikan pangkat {kind} goes up to {ceiling}, not {target}."
+            ),
+            ijazah=ijazah.value,
+            kind=kind.value.lower(),
+            ceiling=ceiling,
+            target=target,
         )
 
 
@@ -310,14 +256,14 @@ def parse_promotion_kind(raw: str | None) -> PromotionKind:
     """Parse a promotion kind (REGULER when none is given), case-insensitively."""
     if raw is None or not raw.strip():
         return PromotionKind.REGULER
-    return _parse(PromotionKind, raw, "promotion kind")
+    return _parse(PromotionKind, raw, N_("promotion kind"))
 
 
 def parse_ijazah(raw: str | None) -> Ijazah | None:
     """Parse an ijazah level (SD … S3), or None when none is given."""
     if raw is None or not raw.strip():
         return None
-    return _parse(Ijazah, raw, "ijazah")
+    return _parse(Ijazah, raw, N_("ijazah"))
 
 
 def anniversary(start: date, years: int) -> date:
@@ -328,38 +274,15 @@ def anniversary(start: date, years: int) -> date:
         return date(start.year + years, 3, 1)
 
 
-def _month_after(on: date) -> date:
-    return date(on.year + on.month // 12, on.month % 12 + 1, 1)
-
-
 def _parse(enum: type[_E], raw: str, what: str) -> _E:
-    raw = clean_text(raw, f"The {what}", CODE, min_length=0)
+    raw = clean_text(raw, the(what), CODE, min_length=0)
     try:
         return enum(raw.strip().upper().replace("-", "_").replace(" ", "_"))
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise InvalidInput(f"Unknown {what} {raw!r}; use one of {allowed}.") from None
-
-
-def validate_periods(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Policy values of kind `promotion_periods`: {"months": [distinct months 1–12]}."""
-    try:
-        months = parse_period_months(values)
-    except InvalidInput as problem:
-        raise InvalidPolicyValues(problem.message) from None
-    return {"months": list(months)}
-
-
-PROMOTION_PERIODS = PolicyKind(
-    PROMOTION_PERIODS_KIND,
-    validate_periods,
-    tenant_may_set=False,
-    description="Kenaikan pangkat periods: the months whose 1st a TMT may fall on (national).",
-)
-
-
-def periods_from_policy(
-    effective_from: date, values: Mapping[str, Any], source: str
-) -> PromotionPeriods:
-    """The periods of a recorded policy version."""
-    return PromotionPeriods(effective_from, parse_period_months(values), source)
+        raise InvalidInput(
+            N_("Unknown {what} {raw!r}; use one of {allowed}."),
+            what=phrase(what),
+            raw=raw,
+            allowed=allowed,
+        ) from None
