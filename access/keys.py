@@ -22,6 +22,7 @@ from jwt import PyJWK, PyJWKClient, PyJWKSet
 from jwt.exceptions import PyJWKClientConnectionError, PyJWKClientError, PyJWTError
 
 from access.principal import AuthenticationFailed, Reason
+from domain.errors import N_
 
 FETCH_TIMEOUT_SECONDS = 5.0
 KEY_SET_LIFESPAN_SECONDS = 300.0
@@ -39,7 +40,7 @@ class KeySource(Protocol):
 
 def _unknown_key() -> AuthenticationFailed:
     return AuthenticationFailed(
-        Reason.UNKNOWN_KEY, "The token is signed by a key the issuer does not publish."
+        Reason.UNKNOWN_KEY, N_("The token is signed by a key the issuer does not publish.")
     )
 
 
@@ -82,14 +83,16 @@ class IssuerKeys:
         if held is not None:
             return held
         if time.monotonic() < self._down_until:
-            raise _unavailable("The token issuer did not answer just now; retrying shortly.")
+            raise _unavailable(N_("The token issuer did not answer just now; retrying shortly."))
         try:  # the socket timeout bounds each read; this bounds the whole fetch
             return await asyncio.wait_for(
                 asyncio.to_thread(self._fetch_key, kid), self.timeout * 2 + 1
             )
         except TimeoutError:
             self._down_until = time.monotonic() + RETRY_AFTER_FAILURE_SECONDS
-            raise _unavailable("The token issuer's keys could not be fetched in time.") from None
+            raise _unavailable(
+                N_("The token issuer's keys could not be fetched in time.")
+            ) from None
         except AuthenticationFailed as failure:
             if failure.reason is Reason.ISSUER_UNAVAILABLE:
                 self._down_until = time.monotonic() + RETRY_AFTER_FAILURE_SECONDS
@@ -109,13 +112,13 @@ class IssuerKeys:
             return self._jwks_client().get_signing_key(kid)
         except PyJWKClientConnectionError:
             raise AuthenticationFailed(
-                Reason.ISSUER_UNAVAILABLE, "The token issuer's keys could not be fetched."
+                Reason.ISSUER_UNAVAILABLE, N_("The token issuer's keys could not be fetched.")
             ) from None
         except PyJWKClientError:
             raise _unknown_key() from None
         except PyJWTError:  # a key set that holds no usable key
             raise AuthenticationFailed(
-                Reason.ISSUER_UNAVAILABLE, "The token issuer publishes no usable keys."
+                Reason.ISSUER_UNAVAILABLE, N_("The token issuer publishes no usable keys.")
             ) from None
 
     def _jwks_client(self) -> PyJWKClient:
@@ -133,13 +136,14 @@ class IssuerKeys:
         # OpenID Connect Discovery §4.3: the document must name the issuer it was asked for.
         if document.get("issuer") != self.issuer:
             raise AuthenticationFailed(
-                Reason.ISSUER_UNAVAILABLE, "The issuer's discovery document names another issuer."
+                Reason.ISSUER_UNAVAILABLE,
+                N_("The issuer's discovery document names another issuer."),
             )
         jwks_uri = document.get("jwks_uri")
         if not isinstance(jwks_uri, str) or urlparse(jwks_uri).scheme not in {"http", "https"}:
             raise AuthenticationFailed(
                 Reason.ISSUER_UNAVAILABLE,
-                "The issuer's discovery document has no http(s) jwks_uri.",
+                N_("The issuer's discovery document has no http(s) jwks_uri."),
             )
         return jwks_uri
 
@@ -152,7 +156,7 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 def _fetch_json(url: str, timeout: float) -> dict[str, Any]:
     """GET a JSON object, bounded in time and size, following no redirect."""
     if urlparse(url).scheme not in {"http", "https"}:
-        raise AuthenticationFailed(Reason.ISSUER_UNAVAILABLE, "The issuer URL is not http(s).")
+        raise AuthenticationFailed(Reason.ISSUER_UNAVAILABLE, N_("The issuer URL is not http(s)."))
     opener = urllib.request.build_opener(_NoRedirects())
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310
     try:
@@ -165,10 +169,11 @@ def _fetch_json(url: str, timeout: float) -> dict[str, Any]:
         if isinstance(error, HTTPError):
             error.close()  # it holds the response's socket
         raise AuthenticationFailed(
-            Reason.ISSUER_UNAVAILABLE, "The token issuer's discovery document could not be read."
+            Reason.ISSUER_UNAVAILABLE,
+            N_("The token issuer's discovery document could not be read."),
         ) from None
     if not isinstance(document, dict):
         raise AuthenticationFailed(
-            Reason.ISSUER_UNAVAILABLE, "The issuer's discovery document is not a JSON object."
+            Reason.ISSUER_UNAVAILABLE, N_("The issuer's discovery document is not a JSON object.")
         )
     return document

@@ -36,7 +36,7 @@ from access.roles import (
     WRITERS,
     Role,
 )
-from domain.errors import NotAllowedForRole
+from domain.errors import N_, NotAllowedForRole
 
 
 class AccessRefused(NotAllowedForRole):
@@ -67,11 +67,17 @@ QUERIES: Mapping[str, frozenset[Role]] = {
     "employees": DIRECTORY,
     "unitTree": TENANT_ROLES,
     "employeeEvents": AUDITORS,
+    "auditEvents": AUDITORS,  # the whole log of the auditor's tenant
+    # The platform's own acts (instansi registered, national policy) of every tenant, and no
+    # tenant's data (row-level security: projections/event_log.platform_acts_policy).
+    "platformEvents": PLATFORM,
+    "appraiserStats": AUDITORS,  # each pejabat penilai's ratings, calibrations, objections
     "appraisalCycles": READERS | ASN | {Role.REPORTING},
     "appraisal": READERS | ASN,
     "appraisalHistory": READERS | ASN,
     "scoreExplanation": READERS | ASN,
     "recomputeCycle": READERS,
+    "whatIfScoring": READERS,  # a finalised cycle under a draft policy: ratings, per person
     "appraisalCycleSummary": READERS | {Role.REPORTING},
     "unitAppraisalSummary": READERS | {Role.REPORTING},
     "appraisalActions": READERS | ASN,
@@ -101,6 +107,13 @@ QUERIES: Mapping[str, frozenset[Role]] = {
     "inclusionProof": TENANT_ROLES,
     "consistencyProof": TENANT_ROLES,
     "evidenceBundle": READERS | ASN,  # a person's events as stored: PRIVATE_ROOTS below
+    "employeeChanges": READERS | ASN,  # one person's record over time: PRIVATE_ROOTS below
+    # What follows a finalised predikat is private: one person's by PRIVATE_ROOTS below; the
+    # unit/tenant list and the succession lists (a 9-box by name) for HR and auditors only.
+    "tindakLanjut": READERS | ASN,
+    "tindakLanjutList": READERS,
+    "successionLists": READERS,
+    "retiringBy": READERS,  # HR's BUP planning; auditors read what HR reads
 }
 
 MUTATIONS: Mapping[str, frozenset[Role]] = {
@@ -111,6 +124,7 @@ MUTATIONS: Mapping[str, frozenset[Role]] = {
             "changeJabatan",
             "transferEmployee",
             "confirmCpns",
+            "recordIjazah",
             "recordAward",
             "imposeSanction",
             "recordAbsence",
@@ -174,6 +188,7 @@ MUTATIONS: Mapping[str, frozenset[Role]] = {
     # HR under the PPK's recorded delegation; the PPK himself (named by user id in the
     # tenant's leave_authority policy) acts in the supervisor role: services/leave_requests.py
     "decideLeave": WRITERS | {Role.SUPERVISOR},
+    "nominateForAward": WRITERS,  # HR decides on the derived candidacy, with a reason
 }
 
 _P, _N, _S, _G = (
@@ -194,6 +209,9 @@ TYPES: Mapping[str, Sensitivity] = {
     "LeaveRecord": _G,
     "LeaveBalance": _G,
     "EmployeeEvent": _G,  # auditors only, by the root's roles
+    "PlatformEvent": _P,  # the platform admin's root only; no tenant's data reaches it
+    "AppraiserStatistics": _G,  # auditors only, by the root's roles
+    "PredikatShare": _G,
     "AppraisalCycle": _P,
     "Appraisal": _G,
     "Skp": _G,
@@ -210,6 +228,10 @@ TYPES: Mapping[str, Sensitivity] = {
     "MatrixCell": _G,
     "RecomputeReport": _G,
     "Recomputed": _G,
+    "WhatIfReport": _G,  # HR and auditors only, by the root's roles
+    "WhatIfUnit": _G,
+    "WhatIfDistribution": _G,
+    "WhatIfChange": _N,  # its ratings are PRIVATE fields, checked against the employee
     "AppraisalCycleSummary": _P,
     "AppraisalProgress": _P,
     "UnitAppraisalSummary": _P,
@@ -248,11 +270,31 @@ TYPES: Mapping[str, Sensitivity] = {
     "ConsistencyProof": _P,
     "LeaveRequest": _G,  # only through the PRIVATE root leaveRequests or the own myLeave
     "MyLeave": _N,  # its content by PRIVATE fields, checked against the owner (the caller)
+    "TimePoint": _P,  # a log position and a date: no record's content
+    "EmployeeChanges": _G,  # only through the PRIVATE root employeeChanges
+    "EmployeeChange": _G,
+    "TindakLanjut": _G,  # through the PRIVATE root tindakLanjut or HR's tindakLanjutList
+    "FinalisedPredikat": _G,
+    "TppFactor": _G,
+    "AwardCandidacy": _G,
+    "PromotionPredikatCondition": _G,
+    "AngkaKredit": _G,
+    "AngkaKreditYear": _G,
+    "SuccessionList": _G,  # HR and auditors only, by the root's roles
+    "SuccessionCandidate": _G,
+    "AwardNomination": _G,
+    "RetiringEmployee": _N,  # NIP, name, jabatan; the BUP and TMT pensiun follow from them
 }
 
 # Exceptions to a type's default, as "Type.field".
 FIELDS: Mapping[str, Sensitivity] = {
     "Employee.careerHistory": _S,
+    "WhatIfChange.recorded": _S,  # a what-if's change is that employee's ratings
+    "WhatIfChange.draft": _S,
+    "WhatIfChange.hasilKerja": _S,
+    "WhatIfChange.perilakuKerja": _S,
+    "WhatIfChange.matrixCell": _S,
+    "WhatIfChange.rule": _S,
     "Employee.leaveRecords": _S,
     "Employee.leaveBalance": _S,
     "Participant.score": _S,
@@ -288,6 +330,8 @@ PRIVATE_ROOTS = frozenset(
         "proposedSanction",
         "evidenceBundle",
         "leaveRequests",
+        "employeeChanges",
+        "tindakLanjut",
     }
 )
 
@@ -310,7 +354,13 @@ def may_call(operation: str, root_field: str, role: Role) -> bool:
 
 # The platform's own directory of instansi: all the platform admin may select (no tenant data).
 PLATFORM_TYPES = frozenset(
-    {"Tenant", "RegisterTenantPayload", "PolicyValues", "RecordPolicyValuesPayload"}
+    {
+        "Tenant",
+        "RegisterTenantPayload",
+        "PolicyValues",
+        "RecordPolicyValuesPayload",
+        "PlatformEvent",  # the platform's own acts only (row-level security)
+    }
 )
 
 
@@ -374,7 +424,7 @@ def access_log_subject(role: str, own_nip: str | None, wanted: str | None) -> st
     if role in AUDITORS:
         return wanted
     if own_nip is None or (wanted is not None and wanted != own_nip):
-        raise AccessRefused("The access log of a record is its owner's and the auditors' only.")
+        raise AccessRefused(N_("The access log of a record is its owner's and the auditors' only."))
     return own_nip
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from access.roles import PLATFORM, Role
 from access.settings import IdentitySettings
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, phrase
 from domain.units import check_tenant
 
 ROLE_PREFIX = "jejak-"
@@ -44,10 +44,13 @@ class Reason(StrEnum):
 class AuthenticationFailed(Exception):
     """A token (or gateway identity) that names nobody; the message says why, no secrets."""
 
-    def __init__(self, reason: Reason, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: Reason, message: str, **params: object) -> None:
+        text = message.format(**params) if params else message
+        super().__init__(text)
         self.reason = reason
-        self.message = message
+        self.message = text
+        self.template = message  # an English template (N_), translated at the boundary
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,12 @@ class Principal:
         """A principal whose every value is checked: MALFORMED_TOKEN, NO_ROLE or NO_TENANT."""
         granted = frozenset(roles)
         if not granted:
-            raise AuthenticationFailed(Reason.NO_ROLE, "The token grants no Jejak role.")
+            raise AuthenticationFailed(Reason.NO_ROLE, N_("The token grants no Jejak role."))
         checked_tenant = None if tenant is None else _tenant(tenant)
         if checked_tenant is None and granted - PLATFORM:
             raise AuthenticationFailed(
-                Reason.NO_TENANT, "The token grants a tenant role but names no tenant (instansi)."
+                Reason.NO_TENANT,
+                N_("The token grants a tenant role but names no tenant (instansi)."),
             )
         return cls(
             user=_user_id(user),
@@ -88,7 +92,9 @@ def principal_from_claims(claims: Mapping[str, Any], settings: IdentitySettings)
     user = claims.get(settings.claim_user) or claims.get("sub")
     if user is None:
         raise AuthenticationFailed(
-            Reason.MALFORMED_TOKEN, f"The token has neither {settings.claim_user!r} nor 'sub'."
+            Reason.MALFORMED_TOKEN,
+            N_("The token has neither {claim!r} nor 'sub'."),
+            claim=settings.claim_user,
         )
     nip = _single(claims.get(settings.claim_nip), settings.claim_nip)
     return Principal.checked(
@@ -130,7 +136,9 @@ def _single(value: object, claim: str) -> object:
     if isinstance(value, list):
         if len(value) != 1:
             raise AuthenticationFailed(
-                Reason.MALFORMED_TOKEN, f"The token's {claim!r} claim must hold one value."
+                Reason.MALFORMED_TOKEN,
+                N_("The token's {claim!r} claim must hold one value."),
+                claim=claim,
             )
         return value[0]
     return value
@@ -148,16 +156,22 @@ def _is_service_account(claims: Mapping[str, Any], nip: object) -> bool:
 
 def _identifier(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise AuthenticationFailed(Reason.MALFORMED_TOKEN, f"The caller's {what} must be text.")
+        raise AuthenticationFailed(
+            Reason.MALFORMED_TOKEN, N_("The caller's {what} must be text."), what=phrase(what)
+        )
     value = value.strip()
     if len(value) > MAX_ID_LENGTH:
         raise AuthenticationFailed(
             Reason.MALFORMED_TOKEN,
-            f"The caller's {what} is longer than {MAX_ID_LENGTH} characters.",
+            N_("The caller's {what} is longer than {most} characters."),
+            what=phrase(what),
+            most=MAX_ID_LENGTH,
         )
     if any(not ch.isprintable() for ch in value):
         raise AuthenticationFailed(
-            Reason.MALFORMED_TOKEN, f"The caller's {what} contains control characters."
+            Reason.MALFORMED_TOKEN,
+            N_("The caller's {what} contains control characters."),
+            what=phrase(what),
         )
     return value
 
@@ -165,27 +179,30 @@ def _identifier(value: object, what: str) -> str:
 def _user_id(value: object) -> str:
     """A user id as usernames and subject ids are spelled: no markup, no spaces (it is stored
     on every event and shown to auditors, so it must not carry HTML or a forged line)."""
-    user = _identifier(value, "user id")
+    user = _identifier(value, N_("user id"))
     if not USER_ID.fullmatch(user):
         raise AuthenticationFailed(
             Reason.MALFORMED_TOKEN,
-            "The caller's user id may hold only letters, digits and . _ @ + : -",
+            N_("The caller's user id may hold only letters, digits and . _ @ + : -"),
         )
     return user
 
 
 def _tenant(value: object) -> str:
-    tenant = _identifier(value, "tenant")
+    tenant = _identifier(value, N_("tenant"))
     try:
         return check_tenant(tenant)
     except InvalidInput:
         raise AuthenticationFailed(
-            Reason.MALFORMED_TOKEN, "The caller's tenant is not a tenant code (a lowercase slug)."
+            Reason.MALFORMED_TOKEN,
+            N_("The caller's tenant is not a tenant code (a lowercase slug)."),
         ) from None
 
 
 def _nip(value: object) -> str:
-    nip = _identifier(value, "NIP").translate(_NIP_SEPARATORS)
+    nip = _identifier(value, N_("NIP")).translate(_NIP_SEPARATORS)
     if not (nip.isascii() and nip.isdigit() and len(nip) == 18):
-        raise AuthenticationFailed(Reason.MALFORMED_TOKEN, "The caller's NIP must be 18 digits.")
+        raise AuthenticationFailed(
+            Reason.MALFORMED_TOKEN, N_("The caller's NIP must be 18 digits.")
+        )
     return nip

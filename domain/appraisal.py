@@ -29,7 +29,7 @@ from domain.appraisal_enrolment import (  # re-exported: who appraises whom live
     UnitNode,
     derive_appraisers,
 )
-from domain.errors import N_, InvalidInput, InvalidSkp, ObjectionWindowClosed
+from domain.errors import N_, InvalidInput, InvalidSkp, ObjectionWindowClosed, Phrase, phrase, the
 from domain.text import CODE, LINE, LINK, LONG_TEXT, clean_optional_text, clean_text
 
 E = TypeVar("E", bound=StrEnum)
@@ -95,9 +95,9 @@ class CycleSettings:
 
     def __post_init__(self) -> None:
         if not 1 <= self.objection_window_days <= 60 or self.masyarakat_limit < 1:
-            raise InvalidInput("The objection window is 1–60 days; the feedback limit ≥ 1.")
+            raise InvalidInput(N_("The objection window is 1–60 days; the feedback limit ≥ 1."))
         if self.utc_offset_hours not in (7, 8, 9):
-            raise InvalidInput("The UTC offset is 7 (WIB), 8 (WITA) or 9 (WIT).")
+            raise InvalidInput(N_("The UTC offset is 7 (WIB), 8 (WITA) or 9 (WIT)."))
 
     def as_fields(self, year: int) -> dict[str, Any]:
         """The settings as plain event fields, with the checkpoints and deadline they imply."""
@@ -114,12 +114,17 @@ class CycleSettings:
 
 def parse_choice(enum: type[E], raw: str, what: str) -> E:
     """Parse an enum value ("di atas", "Di-Atas", "DI_ATAS"), or raise InvalidInput listing them."""
-    raw = clean_text(raw, f"The {what}", CODE, min_length=0)
+    raw = clean_text(raw, the(what), CODE, min_length=0)
     try:
         return enum("_".join(raw.upper().replace("-", " ").split()))
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise InvalidInput(f"Unknown {what} {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown {what} {raw!r}; use one of {allowed}."),
+            what=phrase(what),
+            raw=raw,
+            allowed=allowed,
+        ) from None
 
 
 def check_text(text: str, what: str, min_length: int = 2) -> str:
@@ -188,17 +193,19 @@ def check_hasil_kerja(rows: Sequence[HasilKerja]) -> list[dict[str, Any]]:
             most=MAX_SKP_ROWS,
             count=len(rows),
         )
-    if not any(parse_choice(HasilKerjaKind, r.kind, "kind") is HasilKerjaKind.UTAMA for r in rows):
-        raise InvalidSkp("An SKP needs at least one hasil kerja UTAMA.")
+    if not any(
+        parse_choice(HasilKerjaKind, r.kind, N_("kind")) is HasilKerjaKind.UTAMA for r in rows
+    ):
+        raise InvalidSkp(N_("An SKP needs at least one hasil kerja UTAMA."))
     return [
         {
             "no": no,
-            "kind": parse_choice(HasilKerjaKind, row.kind, "hasil kerja kind").value,
-            "rencana_hasil_kerja": check_text(row.rencana_hasil_kerja, "A rencana hasil kerja"),
-            "aspect": parse_choice(Aspect, row.aspect, "aspect").value,
-            "indikator": check_text(row.indikator, "An indikator kinerja individu"),
-            "target": check_text(row.target, "A target", 1),
-            "rhk_pimpinan": check_text(row.rhk_pimpinan, "The leader's RHK")
+            "kind": parse_choice(HasilKerjaKind, row.kind, N_("hasil kerja kind")).value,
+            "rencana_hasil_kerja": check_text(row.rencana_hasil_kerja, N_("A rencana hasil kerja")),
+            "aspect": parse_choice(Aspect, row.aspect, N_("aspect")).value,
+            "indikator": check_text(row.indikator, N_("An indikator kinerja individu")),
+            "target": check_text(row.target, N_("A target"), 1),
+            "rhk_pimpinan": check_text(row.rhk_pimpinan, N_("The leader's RHK"))
             if row.rhk_pimpinan
             else None,
         }
@@ -217,25 +224,25 @@ class Realisation:
     note: str
 
     def __post_init__(self) -> None:
-        link = clean_optional_text(self.evidence_link, "An evidence link", LINK)
-        document = clean_optional_text(self.evidence_document, "An evidence document", LINE)
+        link = clean_optional_text(self.evidence_link, N_("An evidence link"), LINK)
+        document = clean_optional_text(self.evidence_document, N_("An evidence document"), LINE)
         if not link and not document:
-            raise InvalidInput("Bukti dukung needs a link or a document reference.")
+            raise InvalidInput(N_("Bukti dukung needs a link or a document reference."))
         if link and not link.startswith(("https://", "http://")):
-            raise InvalidInput("An evidence link is an http(s) address.")
+            raise InvalidInput(N_("An evidence link is an http(s) address."))
         # Frozen, so the cleaned values are set as the dataclass itself sets fields.
         object.__setattr__(self, "evidence_link", link)
         object.__setattr__(self, "evidence_document", document)
-        object.__setattr__(self, "realisation", check_text(self.realisation, "A realisation"))
-        object.__setattr__(self, "note", check_text(self.note, "A note on the evidence", 0))
+        object.__setattr__(self, "realisation", check_text(self.realisation, N_("A realisation")))
+        object.__setattr__(self, "note", check_text(self.note, N_("A note on the evidence"), 0))
 
 
 def check_perilaku(expectations: Mapping[str, str]) -> dict[str, str]:
     """The leader's specific expectation for each of the seven BerAKHLAK values ('' for none)."""
     given: dict[str, str] = {}
     for key, text in expectations.items():
-        value = clean_text(key, "A BerAKHLAK value", CODE, min_length=0).upper()
-        given[value] = check_text(text, f"The expectation for {value}", 0)
+        value = clean_text(key, N_("A BerAKHLAK value"), CODE, min_length=0).upper()
+        given[value] = check_text(text, Phrase(N_("The expectation for {value}"), value=value), 0)
     if set(given) != set(BERAKHLAK):
         raise InvalidSkp(
             N_("Perilaku kerja lists exactly the BerAKHLAK values: {values}."), values=BERAKHLAK
@@ -259,14 +266,14 @@ def check_fingerprint(fingerprint: str) -> str:
     """A source fingerprint is a hashed token (32–128 hex digits), never a name."""
     fingerprint = fingerprint.strip().lower()
     if not 32 <= len(fingerprint) <= 128 or any(ch not in "0123456789abcdef" for ch in fingerprint):
-        raise InvalidInput("A source fingerprint must be a hashed token of 32–128 hex digits.")
+        raise InvalidInput(N_("A source fingerprint must be a hashed token of 32–128 hex digits."))
     return fingerprint
 
 
 def check_skm_score(score: int) -> int:
     """A masyarakat rating on the SKM scale: 1 (tidak sesuai) to 4 (sangat sesuai)."""
     if score not in SKM_SCORES:
-        raise InvalidInput("A masyarakat rating is 1, 2, 3 or 4 (the SKM scale).")
+        raise InvalidInput(N_("A masyarakat rating is 1, 2, 3 or 4 (the SKM scale)."))
     return score
 
 

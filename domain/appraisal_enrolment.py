@@ -45,8 +45,8 @@ class AppraiserChain:
 
     def __post_init__(self) -> None:
         # HR may name either by hand: one line of at most 200 characters, blank meaning None.
-        for role in ("appraiser", "superior"):
-            value = clean_optional_text(getattr(self, role), f"The {role}", IDENTIFIER)
+        for role, what in (("appraiser", N_("The appraiser")), ("superior", N_("The superior"))):
+            value = clean_optional_text(getattr(self, role), what, IDENTIFIER)
             object.__setattr__(self, role, value)
 
 
@@ -149,7 +149,7 @@ def heads_of(staff: Iterable[StaffMember], head_nips: Iterable[str] = ()) -> dic
         )
     heads = {s.unit_id: s.nip for s in staff if s.nip in named}
     if len(heads) < len(named):
-        raise InvalidInput("Name at most one head per unit.")
+        raise InvalidInput(N_("Name at most one head per unit."))
     titled = [
         s
         for s in staff

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.employment import EmploymentType
-from domain.errors import AwardBarredBySanction, AwardNotAllowed, AwardPnsOnly, InvalidInput
+from domain.errors import N_, AwardBarredBySanction, AwardNotAllowed, AwardPnsOnly, InvalidInput
 from domain.text import CODE, clean_text
 
 
@@ -43,12 +43,14 @@ _SERVICE_YEARS_REQUIRED: dict[AwardKind, int] = {
 
 def parse_award_kind(raw: str) -> AwardKind:
     """Parse an award kind, case-insensitively."""
-    raw = clean_text(raw, "An award kind", CODE, min_length=0)
+    raw = clean_text(raw, N_("An award kind"), CODE, min_length=0)
     try:
         return AwardKind(raw.upper())
     except ValueError:
         allowed = ", ".join(k.value for k in AwardKind)
-        raise InvalidInput(f"Unknown award kind {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown award kind {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None
 
 
 # PP 94/2021 Pasal 8: the levels that bar a Satyalancana Karya Satya.
@@ -70,20 +72,31 @@ def check_award_eligibility(
         return
     if employment_type != EmploymentType.PNS.value:
         raise AwardPnsOnly(
-            f"Satyalancana Karya Satya is for a PNS (PP 25/1994 Pasal 4); this employee is "
-            f"{employment_type}."
+            N_(
+                "Satyalancana Karya Satya is for a PNS (PP 25/1994 Pasal 4); this employee is "
+                "{employment_type}."
+            ),
+            employment_type=employment_type,
         )
     barred = sorted(BARRING_SANCTION_LEVELS.intersection(sanction_levels))
     if barred:
         raise AwardBarredBySanction(
-            f"Satyalancana Karya Satya needs a service without hukuman disiplin sedang or "
-            f"berat; this employee had {', '.join(b.lower() for b in barred)}."
+            N_(
+                "Satyalancana Karya Satya needs a service without hukuman disiplin sedang or "
+                "berat; this employee had {levels}."
+            ),
+            levels=", ".join(b.lower() for b in barred),
         )
     earliest = _anniversary(service_start, years) + timedelta(days=days_out_of_service)
     if awarded_on < earliest:
         raise AwardNotAllowed(
-            f"Satyalancana Karya Satya {years} Tahun needs {years} years of service; service "
-            f"began {service_start}, so it can be awarded on {earliest} at the earliest."
+            N_(
+                "Satyalancana Karya Satya {years} Tahun needs {years} years of service; service "
+                "began {service_start}, so it can be awarded on {earliest} at the earliest."
+            ),
+            years=years,
+            service_start=service_start,
+            earliest=earliest,
         )
 
 

@@ -31,7 +31,7 @@ class CompetencyKind(StrEnum):
 
 def parse_competency_kind(raw: str) -> CompetencyKind:
     """Parse a competency kind ("sosial kultural" and "SOSIAL_KULTURAL" alike)."""
-    raw = clean_text(raw, "A competency kind", CODE, min_length=0, error=InvalidLearning)
+    raw = clean_text(raw, N_("A competency kind"), CODE, min_length=0, error=InvalidLearning)
     key = "_".join(raw.upper().replace("-", " ").split())
     try:
         return CompetencyKind(key)
@@ -44,7 +44,7 @@ def parse_competency_kind(raw: str) -> CompetencyKind:
 
 def check_competency_code(code: str) -> str:
     """A competency code: 2–40 capitals, digits, '-' or '_', starting with a letter."""
-    code = clean_text(code, "A competency code", CODE, min_length=0, error=InvalidLearning)
+    code = clean_text(code, N_("A competency code"), CODE, min_length=0, error=InvalidLearning)
     normalized = code.upper()
     if not _CODE.fullmatch(normalized):
         raise InvalidLearning(
@@ -71,7 +71,7 @@ def jabatan_key(title: str) -> str:
     """How a jabatan title keys its required competencies: spacing and case do not matter."""
     key = " ".join(title.split()).upper()
     if not 2 <= len(key) <= 200:
-        raise InvalidLearning("A jabatan title must be 2–200 characters.")
+        raise InvalidLearning(N_("A jabatan title must be 2–200 characters."))
     return key
 
 
@@ -156,6 +156,12 @@ def recommended_programmes(
     if latest_predikat is None or not below_baik(latest_predikat):
         return []
     return _ranked(list(offers), set(check_competency_codes(weak_competencies)))
+
+
+def development_programmes(competencies: Sequence[str], offers: Iterable[Offer]) -> list[Offer]:
+    """PP 30/2019 Bab VI and seed 001 (more development for good performers): for a Sangat
+    Baik, the open programmes developing the competencies named, most of them first."""
+    return _ranked(list(offers), set(check_competency_codes(competencies)))
 
 
 def _ranked(offers: Sequence[Offer], wanted: set[str]) -> list[Offer]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, phrase
 
 EARLIEST = date(1900, 1, 1)
 FIRST_YEAR, LAST_YEAR = 1950, 2100
@@ -52,18 +52,33 @@ def latest(kind: DateKind, today: date) -> date:
 
 def check_date(on: date, what: str, kind: DateKind, today: date) -> date:
     """The date, if it lies between 1900-01-01 and its kind's horizon after `today`."""
+    subject = phrase(what)  # a marked phrase (N_("The appointment date")), translated too
     if on < EARLIEST:
-        raise InvalidInput(f"{what} {on} is before {EARLIEST}.")
+        raise InvalidInput(
+            N_("{what} {on} is before {earliest}."), what=subject, on=on, earliest=EARLIEST
+        )
     last = latest(kind, today)
+    if on > last and kind.years_ahead:
+        raise InvalidInput(
+            N_("{what} {on} is too far ahead: at most {years} year(s) after today ({last})."),
+            what=subject,
+            on=on,
+            years=kind.years_ahead,
+            last=last,
+        )
     if on > last:
-        ahead = f"{kind.years_ahead} year(s) after today" if kind.years_ahead else "today"
-        raise InvalidInput(f"{what} {on} is too far ahead: at most {ahead} ({last}).")
+        raise InvalidInput(
+            N_("{what} {on} is too far ahead: at most today ({last})."),
+            what=subject,
+            on=on,
+            last=last,
+        )
     return on
 
 
 def check_birth_date(on: date, today: date) -> date:
     """A birth date: from 1900 to today."""
-    return check_date(on, "The birth date", BIRTH, today)
+    return check_date(on, N_("The birth date"), BIRTH, today)
 
 
 def check_effective_date(on: date, what: str, today: date) -> date:
@@ -71,10 +86,16 @@ def check_effective_date(on: date, what: str, today: date) -> date:
     return check_date(on, what, EFFECTIVE, today)
 
 
-def check_year(year: int, what: str = "The year") -> int:
-    """A year asked about: 1950–2100."""
+def check_year(year: int, what: str = N_("The year")) -> int:
+    """A year asked about: 1950–2100; `what` a marked phrase, like every `what` here."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidInput(f"{what} {year} is outside {FIRST_YEAR}–{LAST_YEAR}.")
+        raise InvalidInput(
+            N_("{what} {year} is outside {first}–{last}."),
+            what=phrase(what),
+            year=year,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
     return year
 
 

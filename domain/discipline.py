@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.errors import N_, InvalidInput, InvalidSanction, ReasonRequired
+from domain.errors import N_, InvalidInput, InvalidSanction, ReasonRequired, phrase, the
 from domain.jabatan import Jabatan, JabatanKind
 from domain.jabatan import JenjangFungsional as J
 from domain.text import CODE, clean_text
@@ -112,8 +112,8 @@ class Sanction:
 
 def parse_sanction(level: str, kind: str) -> Sanction:
     """Parse a level and a kind, case-insensitively; the kind must belong to the level."""
-    parsed_level = _parse_member(DisciplineLevel, level, "discipline level")
-    parsed_kind = _parse_member(SanctionKind, kind, "sanction kind")
+    parsed_level = _parse_member(DisciplineLevel, level, N_("discipline level"))
+    parsed_kind = _parse_member(SanctionKind, kind, N_("sanction kind"))
     _check_kind_belongs_to_level(parsed_level, parsed_kind)
     return Sanction(parsed_level, parsed_kind, _DURATION_MONTHS.get(parsed_kind))
 
@@ -217,7 +217,9 @@ def check_jabatan_after(kind: SanctionKind, held: Jabatan, after: Jabatan | None
         )
     if kind is SanctionKind.PEMBEBASAN_JABATAN_KE_PELAKSANA_12_BULAN:
         if held.kind is JabatanKind.PELAKSANA or after.kind is not JabatanKind.PELAKSANA:
-            raise InvalidSanction("Pembebasan moves a holder of a jabatan to a jabatan pelaksana.")
+            raise InvalidSanction(
+                N_("Pembebasan moves a holder of a jabatan to a jabatan pelaksana.")
+            )
         return
     if not _one_level_lower(held, after):
         held_name = held.kind.value + (" " + held.jenjang.value if held.jenjang else "")
@@ -264,12 +266,17 @@ def _check_kind_belongs_to_level(level: DisciplineLevel, kind: SanctionKind) -> 
 
 
 def _parse_member(enum: type[_E], raw: str, what: str) -> _E:
-    raw = clean_text(raw, f"The {what}", CODE, min_length=0, error=InvalidSanction)
+    raw = clean_text(raw, the(what), CODE, min_length=0, error=InvalidSanction)
     try:
         return enum(raw.upper())
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise InvalidSanction(f"Unknown {what} {raw!r}; use one of {allowed}.") from None
+        raise InvalidSanction(
+            N_("Unknown {what} {raw!r}; use one of {allowed}."),
+            what=phrase(what),
+            raw=raw,
+            allowed=allowed,
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.text import CODE, clean_text
 
 
@@ -41,19 +41,23 @@ class SeparationKind(StrEnum):
 
 def parse_employment_type(raw: str) -> EmploymentType:
     """Parse PNS, CPNS or PPPK, case-insensitively."""
-    raw = clean_text(raw, "An employment type", CODE, min_length=0)
+    raw = clean_text(raw, N_("An employment type"), CODE, min_length=0)
     try:
         return EmploymentType(raw.upper())
     except ValueError:
         allowed = ", ".join(t.value for t in EmploymentType)
-        raise InvalidInput(f"Unknown employment type {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown employment type {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None
 
 
 def parse_separation_kind(raw: str) -> SeparationKind:
     """Parse a separation kind, case-insensitively."""
-    raw = clean_text(raw, "A separation kind", CODE, min_length=0)
+    raw = clean_text(raw, N_("A separation kind"), CODE, min_length=0)
     try:
         return SeparationKind(raw.upper())
     except ValueError:
         allowed = ", ".join(k.value for k in SeparationKind)
-        raise InvalidInput(f"Unknown separation kind {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown separation kind {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None

@@ -120,7 +120,7 @@ class Roster:
         """Open, not entered before, and every prerequisite programme passed."""
         self.check_is_open()
         if self.seat_of(employee_id) is not None:
-            raise ParticipantNotEligible("The employee has already entered this programme.")
+            raise ParticipantNotEligible(N_("The employee has already entered this programme."))
         missing = [str(p) for p in prerequisite_ids if p not in passed]
         if missing:
             raise PrerequisitesNotMet(
@@ -159,7 +159,7 @@ class Roster:
         """No result recorded yet: a cancelled programme never granted JP."""
         self.check_is_open()
         if any(seat in (Seat.PASSED, Seat.FAILED) for seat in self.seats.values()):
-            raise ProgrammeNotOpen("Results are recorded: finish the programme instead.")
+            raise ProgrammeNotOpen(N_("Results are recorded: finish the programme instead."))
 
     def holding(self) -> list[UUID]:
         """Candidates, accepted and waitlisted: those an ending programme releases."""
@@ -175,7 +175,7 @@ def check_definition(
 ) -> list[dict[str, Any]]:
     """A programme's competencies, capacity, schedule and JP checked; the schedule as stored."""
     if not competency_codes:
-        raise InvalidLearning("A programme develops at least one competency.")
+        raise InvalidLearning(N_("A programme develops at least one competency."))
     if not 1 <= capacity <= MAX_CAPACITY:
         raise InvalidLearning(N_("Capacity must be 1–{most} participants."), most=MAX_CAPACITY)
     schedule = check_sessions(sessions, today)
@@ -186,10 +186,10 @@ def check_definition(
 def check_sessions(sessions: Sequence[tuple[date, int]], today: date) -> list[dict[str, Any]]:
     """The schedule as stored: [{"on": date, "minutes": int}], in date order, not too far ahead."""
     if not sessions:
-        raise InvalidLearning("A programme has at least one session.")
-    dates = [check_date(on, "A session date", PLANNED, today) for on, _ in sessions]
+        raise InvalidLearning(N_("A programme has at least one session."))
+    dates = [check_date(on, N_("A session date"), PLANNED, today) for on, _ in sessions]
     if dates != sorted(dates):
-        raise InvalidLearning("List the sessions in date order.")
+        raise InvalidLearning(N_("List the sessions in date order."))
     if any(not 1 <= minutes <= MAX_SESSION_MINUTES for _, minutes in sessions):
         raise InvalidLearning(N_("A session lasts 1–{most} minutes."), most=MAX_SESSION_MINUTES)
     return [{"on": on, "minutes": minutes} for on, minutes in sessions]
@@ -219,7 +219,7 @@ def check_result(
     form: LearningForm, result: str, score: float | None, certificate_ref: str | None
 ) -> bool:
     """Whether the result is a pass, after checking its score and certificate."""
-    result = clean_text(result, "A result", CODE, min_length=0, error=InvalidLearning).upper()
+    result = clean_text(result, N_("A result"), CODE, min_length=0, error=InvalidLearning).upper()
     if result not in (Seat.PASSED, Seat.FAILED):
         raise InvalidLearning(N_("A result is PASSED or FAILED, not {result!r}."), result=result)
     if form.has_score and (score is None or not 0 <= score <= 100):
@@ -227,5 +227,5 @@ def check_result(
     if not form.has_score and score is not None:
         raise InvalidLearning(N_("A {form} result has no score."), form=form.value)
     if (result == Seat.PASSED) != bool(certificate_ref and certificate_ref.strip()):
-        raise InvalidLearning("A pass needs a certificate reference; a fail has none.")
+        raise InvalidLearning(N_("A pass needs a certificate reference; a fail has none."))
     return result == Seat.PASSED

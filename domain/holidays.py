@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 from domain.policy import InvalidPolicyValues, PolicyKind, Values
 from domain.text import NAME, clean_text
 
@@ -78,16 +78,16 @@ def validate_holidays(values: Mapping[str, Any]) -> Values:
     """
     if set(values) - {"year", *_LISTS}:
         extra = ", ".join(sorted(set(values) - {"year", *_LISTS}))
-        raise InvalidPolicyValues(f"Unknown fields in a holiday list: {extra}.")
+        raise InvalidPolicyValues(N_("Unknown fields in a holiday list: {extra}."), extra=extra)
     year = values.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1950 <= year <= 2200:
-        raise InvalidPolicyValues("A holiday list needs its year (1950–2200).")
+        raise InvalidPolicyValues(N_("A holiday list needs its year (1950–2200)."))
     seen: set[date] = set()
     checked: Values = {"year": year}
     for key in _LISTS:
         entries = values.get(key, [])
         if not isinstance(entries, list):
-            raise InvalidPolicyValues(f"{key} must be a list of {{date, name}}.")
+            raise InvalidPolicyValues(N_("{key} must be a list of {{date, name}}."), key=key)
         checked[key] = sorted(
             (_entry(entry, key, year, seen) for entry in entries), key=lambda e: e["date"]
         )
@@ -96,25 +96,29 @@ def validate_holidays(values: Mapping[str, Any]) -> Values:
 
 def _entry(entry: object, key: str, year: int, seen: set[date]) -> dict[str, str]:
     if not isinstance(entry, Mapping) or set(entry) != {"date", "name"}:
-        raise InvalidPolicyValues(f"Each entry of {key} is {{date, name}}.")
+        raise InvalidPolicyValues(N_("Each entry of {key} is {{date, name}}."), key=key)
     raw, name = entry["date"], entry["name"]
     try:
         day = date.fromisoformat(raw) if isinstance(raw, str) and len(raw) == 10 else None
     except ValueError:
         day = None
     if day is None:
-        raise InvalidPolicyValues(f"A date in {key} must be YYYY-MM-DD.")
+        raise InvalidPolicyValues(N_("A date in {key} must be YYYY-MM-DD."), key=key)
     if day.year != year:
-        raise InvalidPolicyValues(f"{day} in {key} is not in {year}.")
+        raise InvalidPolicyValues(
+            N_("{day} in {key} is not in {year}."), day=day, key=key, year=year
+        )
     if day in seen:
-        raise InvalidPolicyValues(f"{day} is listed twice in the {year} holiday list.")
+        raise InvalidPolicyValues(
+            N_("{day} is listed twice in the {year} holiday list."), day=day, year=year
+        )
     seen.add(day)
     if not isinstance(name, str):
-        raise InvalidPolicyValues(f"The name of {day} in {key} must be text.")
+        raise InvalidPolicyValues(N_("The name of {day} in {key} must be text."), day=day, key=key)
     try:
-        name = clean_text(name, "A holiday name", NAME)
+        name = clean_text(name, N_("A holiday name"), NAME)
     except InvalidInput as problem:
-        raise InvalidPolicyValues(problem.message) from None
+        raise InvalidPolicyValues(problem.template, **problem.params) from None
     return {"date": day.isoformat(), "name": name}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.employment import EmploymentType, parse_employment_type
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, Phrase, phrase
 from domain.jabatan import JabatanKind, JenjangFungsional
 from domain.nip import parse_nip
 from domain.siasn_columns import ColumnMap, Field
@@ -77,11 +77,17 @@ def parse_date(raw: str, what: str) -> date:
     elif (dmy := _DMY.fullmatch(text)) is not None:
         day, month, year = (int(part) for part in dmy.groups())
     else:
-        raise InvalidDate(f"{what} {raw.strip()!r} is not a date: use dd-mm-yyyy or yyyy-mm-dd.")
+        raise InvalidDate(
+            N_("{what} {raw!r} is not a date: use dd-mm-yyyy or yyyy-mm-dd."),
+            what=phrase(what),
+            raw=raw.strip(),
+        )
     try:
         return date(year, month, day)
     except ValueError:
-        raise InvalidDate(f"{what} {raw.strip()!r} is not a calendar date.") from None
+        raise InvalidDate(
+            N_("{what} {raw!r} is not a calendar date."), what=phrase(what), raw=raw.strip()
+        ) from None
 
 
 def golongan_code(raw: str) -> str:
@@ -105,7 +111,9 @@ def employment_type_of(cells: dict[Field, str]) -> EmploymentType:
             return EmploymentType.CPNS
         if status in ("P", "PNS"):
             return EmploymentType.PNS
-        raise InvalidEmploymentType(f"STATUS {status!r} is neither C (CPNS) nor P (PNS).")
+        raise InvalidEmploymentType(
+            N_("STATUS {status!r} is neither C (CPNS) nor P (PNS)."), status=status
+        )
     if kind:
         if "CPNS" in kind:
             return EmploymentType.CPNS
@@ -115,7 +123,7 @@ def employment_type_of(cells: dict[Field, str]) -> EmploymentType:
             return parse_employment_type(kind)
         except InvalidInput:
             raise InvalidEmploymentType(
-                f"JENIS PEGAWAI {kind!r} is not PNS, CPNS or PPPK."
+                N_("JENIS PEGAWAI {kind!r} is not PNS, CPNS or PPPK."), kind=kind
             ) from None
     if Field.TMT_PNS in cells:
         return EmploymentType.PNS if cells[Field.TMT_PNS] else EmploymentType.CPNS
@@ -171,20 +179,32 @@ def cells_of(values: Sequence[str], columns: ColumnMap) -> dict[Field, str]:
     return cells
 
 
+_FIELD_WORDS = {
+    Field.NIP: N_("nip"),
+    Field.NAME: N_("name"),
+    Field.BIRTH_DATE: N_("birth date"),
+    Field.APPOINTED_ON: N_("appointed on"),
+    Field.GOLONGAN: N_("golongan"),
+    Field.JABATAN_TITLE: N_("jabatan title"),
+    Field.UNIT: N_("unit"),
+}
+
+
 def read_row(values: Sequence[str], columns: ColumnMap, row: int) -> ImportRow:
     """The appointment a row asks for; a DomainError with a typed code if it cannot be read."""
     cells = cells_of(values, columns)
     for field in (Field.NIP, Field.NAME, Field.BIRTH_DATE, Field.APPOINTED_ON,
                   Field.GOLONGAN, Field.JABATAN_TITLE, Field.UNIT):  # fmt: skip
         if not cells.get(field):
-            raise MissingValue(f"The row has no {field.value.replace('_', ' ')}.")
+            raise MissingValue(N_("The row has no {field}."), field=Phrase(_FIELD_WORDS[field]))
     employment_type = employment_type_of(cells)
     nip = parse_nip(cells[Field.NIP], employment_type)
-    birth_date = parse_date(cells[Field.BIRTH_DATE], "The birth date")
+    birth_date = parse_date(cells[Field.BIRTH_DATE], N_("The birth date"))
     if birth_date != nip.birth_date:
         raise BirthDateMismatch(
-            f"The birth date {birth_date.isoformat()} is not the NIP's "
-            f"({nip.birth_date.isoformat()}, digits 1–8)."
+            N_("The birth date {birth_date} is not the NIP's ({nip_birth_date}, digits 1–8)."),
+            birth_date=birth_date.isoformat(),
+            nip_birth_date=nip.birth_date.isoformat(),
         )
     kind, jenjang = jabatan_of(cells)
     return ImportRow(
@@ -197,6 +217,6 @@ def read_row(values: Sequence[str], columns: ColumnMap, row: int) -> ImportRow:
         jabatan_title=cells[Field.JABATAN_TITLE],
         jabatan_jenjang=jenjang,
         unit=cells[Field.UNIT],
-        appointed_on=parse_date(cells[Field.APPOINTED_ON], "The TMT"),
+        appointed_on=parse_date(cells[Field.APPOINTED_ON], N_("The TMT")),
         birth_date=birth_date,
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.errors import InvalidJabatan, JenjangGolonganMismatch
+from domain.errors import N_, InvalidJabatan, JenjangGolonganMismatch, phrase, the
 from domain.text import CODE, NAME, clean_text
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -69,18 +69,21 @@ def is_managerial(kind: JabatanKind) -> bool:
 
 def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
     """Parse a jabatan; a fungsional needs a jenjang and no other kind may have one."""
-    parsed_kind = _parse(JabatanKind, kind, "jabatan kind")
-    title = clean_text(title, "A jabatan title", NAME, min_length=2, error=InvalidJabatan)
+    parsed_kind = _parse(JabatanKind, kind, N_("jabatan kind"))
+    title = clean_text(title, N_("A jabatan title"), NAME, min_length=2, error=InvalidJabatan)
     if jenjang is not None and not jenjang.strip():
         jenjang = None  # a form's empty field means "no jenjang"
     if parsed_kind is JabatanKind.FUNGSIONAL:
         if jenjang is None:
             allowed = ", ".join(j.value for j in JenjangFungsional)
-            raise InvalidJabatan(f"A jabatan fungsional needs a jenjang: one of {allowed}.")
-        return Jabatan(parsed_kind, title, _parse(JenjangFungsional, jenjang, "jenjang"))
+            raise InvalidJabatan(
+                N_("A jabatan fungsional needs a jenjang: one of {allowed}."), allowed=allowed
+            )
+        return Jabatan(parsed_kind, title, _parse(JenjangFungsional, jenjang, N_("jenjang")))
     if jenjang is not None:
         raise InvalidJabatan(
-            f"Only a jabatan fungsional has a jenjang; {parsed_kind.value} must not have one."
+            N_("Only a jabatan fungsional has a jenjang; {kind} must not have one."),
+            kind=parsed_kind.value,
         )
     return Jabatan(parsed_kind, title)
 
@@ -115,17 +118,28 @@ def check_jenjang_golongan(jabatan: Jabatan, golongan: str, employment_type: str
     rank = _PNS_SCALE.index(golongan)
     if not _PNS_SCALE.index(low) - 1 <= rank <= _PNS_SCALE.index(high):
         raise JenjangGolonganMismatch(
-            f"A jabatan fungsional {jabatan.jenjang.value} is held at golongan {low} to {high} "
-            f"(PermenPANRB 1/2023 Lampiran), not at {golongan}."
+            N_(
+                "A jabatan fungsional {jenjang} is held at golongan {low} to {high} "
+                "(PermenPANRB 1/2023 Lampiran), not at {golongan}."
+            ),
+            jenjang=jabatan.jenjang.value,
+            low=low,
+            high=high,
+            golongan=golongan,
         )
 
 
 def _parse(enum: type[_E], raw: str, what: str) -> _E:
     # Accept "JPT Pratama", "jpt-pratama" and "Ahli Muda" as well as the canonical values.
-    raw = clean_text(raw, f"The {what}", CODE, min_length=0, error=InvalidJabatan)
+    raw = clean_text(raw, the(what), CODE, min_length=0, error=InvalidJabatan)
     key = "_".join(raw.upper().replace("-", " ").split())
     try:
         return enum(key)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise InvalidJabatan(f"Unknown {what} {raw!r}; use one of {allowed}.") from None
+        raise InvalidJabatan(
+            N_("Unknown {what} {raw!r}; use one of {allowed}."),
+            what=phrase(what),
+            raw=raw,
+            allowed=allowed,
+        ) from None

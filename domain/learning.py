@@ -89,7 +89,7 @@ _SCORED = frozenset(
 
 def parse_form(raw: str) -> LearningForm:
     """Parse a form of learning ("e-learning" and "E_LEARNING" alike)."""
-    raw = clean_text(raw, "A form of learning", CODE, min_length=0, error=InvalidLearning)
+    raw = clean_text(raw, N_("A form of learning"), CODE, min_length=0, error=InvalidLearning)
     key = "_".join(raw.upper().replace("-", " ").split())
     try:
         return LearningForm(key)
@@ -103,14 +103,14 @@ def parse_form(raw: str) -> LearningForm:
 def jp_from_minutes(minutes: int) -> int:
     """Whole JP in `minutes` of learning: floor(minutes / 45); the remainder earns nothing."""
     if minutes < 0:
-        raise InvalidLearning("Minutes of learning cannot be negative.")
+        raise InvalidLearning(N_("Minutes of learning cannot be negative."))
     return minutes // MINUTES_PER_JP
 
 
 def check_programme_jp(jp: int, scheduled_minutes: int) -> int:
     """A programme grants 1 JP or more, and no more JP than its schedule holds."""
     if jp < 1:
-        raise InvalidLearning("A programme grants at least 1 JP.")
+        raise InvalidLearning(N_("A programme grants at least 1 JP."))
     if jp > jp_from_minutes(scheduled_minutes):
         raise InvalidLearning(
             N_("{jp} JP needs {minutes} minutes; the schedule holds {scheduled}."),
@@ -206,7 +206,7 @@ class JPStatus(StrEnum):
 def jp_status(earned: int, as_of: date) -> JPStatus:
     """MET at 20 JP; else ON_TRACK if earned ≥ 20 × (days of the year before `as_of`) / days."""
     if earned < 0:
-        raise InvalidLearning("JP earned cannot be negative.")
+        raise InvalidLearning(N_("JP earned cannot be negative."))
     if earned >= ANNUAL_JP_TARGET:
         return JPStatus.MET
     elapsed = (as_of - date(as_of.year, 1, 1)).days

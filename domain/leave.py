@@ -10,9 +10,11 @@ from enum import StrEnum
 
 from domain.employment import EmploymentType, Sex
 from domain.errors import (
+    N_,
     InsufficientLeaveBalance,
     InvalidLeaveRequest,
     LeaveNotAllowed,
+    Phrase,
     ReasonRequired,
 )
 from domain.holidays import WEEKDAYS_ONLY, WorkingCalendar
@@ -193,7 +195,11 @@ _LIMITS: dict[LeaveType, _Limits] = {
 
 def _check_end_is_not_before_start(request: LeaveRequest) -> None:
     if request.end < request.start:
-        raise InvalidLeaveRequest(f"Leave ends ({request.end}) before it starts ({request.start}).")
+        raise InvalidLeaveRequest(
+            N_("Leave ends ({end}) before it starts ({start})."),
+            end=request.end,
+            start=request.start,
+        )
 
 
 def _check_it_overlaps_no_other_leave(
@@ -202,7 +208,10 @@ def _check_it_overlaps_no_other_leave(
     for r in history:
         if r.start <= request.end and request.start <= r.end:
             raise LeaveNotAllowed(
-                f"The request overlaps {LEAVE_TYPE_NAMES[r.leave_type]} from {r.start} to {r.end}."
+                N_("The request overlaps {leave} from {start} to {end}."),
+                leave=LEAVE_TYPE_NAMES[r.leave_type],
+                start=r.start,
+                end=r.end,
             )
 
 
@@ -210,10 +219,12 @@ def _check_employment_type_may_take_it(
     limits: _Limits, request: LeaveRequest, context: LeaveContext
 ) -> None:
     if context.employment_type not in limits.who:
-        names = " or ".join(sorted(t.value for t in limits.who))
+        *some, last = sorted(t.value for t in limits.who)
         raise LeaveNotAllowed(
-            f"{LEAVE_TYPE_NAMES[request.leave_type]} is only for {names}, "
-            f"not for a {context.employment_type.value}."
+            N_("{leave} is only for {who}, not for a {employment_type}."),
+            leave=LEAVE_TYPE_NAMES[request.leave_type],
+            who=Phrase(N_("{some} or {last}"), some=", ".join(some), last=last) if some else last,
+            employment_type=context.employment_type.value,
         )
 
 
@@ -223,9 +234,14 @@ def _check_service_is_long_enough(
     earliest = add_months(context.service_start, 12 * limits.min_service_years)
     if request.start < earliest:
         raise LeaveNotAllowed(
-            f"{LEAVE_TYPE_NAMES[request.leave_type]} needs {limits.min_service_years} year(s) of "
-            f"service; service began {context.service_start}, so it may start on {earliest} "
-            "at the earliest."
+            N_(
+                "{leave} needs {years} year(s) of service; service began {service_start}, so "
+                "it may start on {earliest} at the earliest."
+            ),
+            leave=LEAVE_TYPE_NAMES[request.leave_type],
+            years=limits.min_service_years,
+            service_start=context.service_start,
+            earliest=earliest,
         )
 
 
@@ -235,29 +251,41 @@ def _check_it_is_not_longer_than_allowed(limits: _Limits, request: LeaveRequest)
     limit = add_months(request.start, limits.max_months)
     if request.end >= limit:
         raise LeaveNotAllowed(
-            f"{LEAVE_TYPE_NAMES[request.leave_type]} lasts at most {limits.max_months} month(s): "
-            f"starting {request.start}, it must end before {limit}."
+            N_(
+                "{leave} lasts at most {months} month(s): starting {start}, it must end "
+                "before {limit}."
+            ),
+            leave=LEAVE_TYPE_NAMES[request.leave_type],
+            months=limits.max_months,
+            start=request.start,
+            limit=limit,
         )
 
 
 def _check_ct_has_a_working_day(days: int) -> None:
     if days < 1:
         raise InvalidLeaveRequest(
-            "Cuti tahunan must include at least one working day (Mon–Fri, not a holiday or "
-            "cuti bersama)."
+            N_(
+                "Cuti tahunan must include at least one working day (Mon–Fri, not a holiday or "
+                "cuti bersama)."
+            )
         )
 
 
 def _check_ct_stays_in_one_year(request: LeaveRequest) -> None:
     # The balance is kept per calendar year, so a CT over New Year is two requests.
     if request.start.year != request.end.year:
-        raise InvalidLeaveRequest("Cuti tahunan may not span two years; split it at 31 December.")
+        raise InvalidLeaveRequest(
+            N_("Cuti tahunan may not span two years; split it at 31 December.")
+        )
 
 
 def _check_no_cb_in_the_ct_year(request: LeaveRequest, history: Sequence[LeaveRecord]) -> None:
     year = request.start.year
     if any(r.leave_type is LeaveType.CB and r.start.year == year for r in history):
-        raise LeaveNotAllowed(f"Cuti besar was taken in {year}; it forfeits that year's CT.")
+        raise LeaveNotAllowed(
+            N_("Cuti besar was taken in {year}; it forfeits that year's CT."), year=year
+        )
 
 
 def _check_ct_fits_the_balance(
@@ -266,8 +294,10 @@ def _check_ct_fits_the_balance(
     balance = annual_leave_balance(request.start.year, history, context)
     if days > balance.remaining:
         raise InsufficientLeaveBalance(
-            f"Cuti tahunan {balance.year}: {days} working days requested, "
-            f"but only {balance.remaining} remain."
+            N_("Cuti tahunan {year}: {days} working days requested, but only {remaining} remain."),
+            year=balance.year,
+            days=days,
+            remaining=balance.remaining,
         )
 
 
@@ -275,30 +305,43 @@ def _check_no_ct_in_the_cb_year(request: LeaveRequest, history: Sequence[LeaveRe
     year = request.start.year
     if any(r.leave_type is LeaveType.CT and r.start.year == year for r in history):
         raise LeaveNotAllowed(
-            f"Cuti tahunan was already taken in {year}; cuti besar forfeits that year's "
-            "cuti tahunan, so both cannot be taken in the same year."
+            N_(
+                "Cuti tahunan was already taken in {year}; cuti besar forfeits that year's "
+                "cuti tahunan, so both cannot be taken in the same year."
+            ),
+            year=year,
         )
 
 
 def _check_employee_is_female(context: LeaveContext) -> None:
     if context.sex is not Sex.FEMALE:
-        raise LeaveNotAllowed("Cuti melahirkan is only for a female employee.")
+        raise LeaveNotAllowed(N_("Cuti melahirkan is only for a female employee."))
 
 
 def _check_birth_order_is_first_to_third(request: LeaveRequest) -> None:
     if request.birth_order is None:
-        raise InvalidLeaveRequest("Cuti melahirkan needs the birth order (1 for the first child).")
+        raise InvalidLeaveRequest(
+            N_("Cuti melahirkan needs the birth order (1 for the first child).")
+        )
     if request.birth_order < 1:
-        raise InvalidLeaveRequest(f"Birth order must be 1 or more, not {request.birth_order}.")
+        raise InvalidLeaveRequest(
+            N_("Birth order must be 1 or more, not {birth_order}."),
+            birth_order=request.birth_order,
+        )
     if request.birth_order > 3:
         raise LeaveNotAllowed(
-            "Cuti melahirkan covers the 1st to 3rd birth; for a 4th or later birth use cuti besar."
+            N_(
+                "Cuti melahirkan covers the 1st to 3rd birth; for a 4th or later birth use "
+                "cuti besar."
+            )
         )
 
 
 def _check_a_reason_is_given(request: LeaveRequest) -> None:
     if not (request.reason and request.reason.strip()):
-        raise ReasonRequired("Cuti karena alasan penting needs a reason (e.g. a parent is ill).")
+        raise ReasonRequired(
+            N_("Cuti karena alasan penting needs a reason (e.g. a parent is ill).")
+        )
 
 
 def _ct_used_by_year(history: Sequence[LeaveRecord]) -> dict[int, int]:

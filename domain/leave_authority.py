@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from domain.errors import InvalidInput, NotAllowedForRole
+from domain.errors import N_, InvalidInput, NotAllowedForRole
 from domain.leave import LEAVE_TYPE_NAMES, LeaveType
 from domain.policy import InvalidPolicyValues, PolicyKind, Values
 from domain.text import IDENTIFIER, LINE, NAME, clean_text
@@ -72,23 +72,34 @@ def authority_to_decide(
     """
     if authority is None:
         raise NotAllowedForRole(
-            "No leave authority is recorded for this instansi: record its PPK and delegation "
-            "(policy kind leave_authority) first."
+            N_(
+                "No leave authority is recorded for this instansi: record its PPK and delegation "
+                "(policy kind leave_authority) first."
+            )
         )
     if user_id == authority.ppk_user_id:
         return Authority.PPK
     name = LEAVE_TYPE_NAMES[leave_type]
     if not hr_officer:
         raise NotAllowedForRole(
-            f"Only the PPK ({authority.ppk_name}) or HR under delegation decides leave."
+            N_("Only the PPK ({ppk_name}) or HR under delegation decides leave."),
+            ppk_name=authority.ppk_name,
         )
     if leave_type in NOT_DELEGABLE:
         raise NotAllowedForRole(
-            f"{name} is granted by the PPK ({authority.ppk_name}) only: it is not delegable "
-            "(PP 11/2017 Pasal 309 ayat (2) and the CLTN provisions)."
+            N_(
+                "{name} is granted by the PPK ({ppk_name}) only: it is not delegable (PP 11/2017 "
+                "Pasal 309 ayat (2) and the CLTN provisions)."
+            ),
+            name=name,
+            ppk_name=authority.ppk_name,
         )
     if leave_type not in authority.delegated_kinds:
-        raise NotAllowedForRole(f"The delegation ({authority.delegation}) does not cover {name}.")
+        raise NotAllowedForRole(
+            N_("The delegation ({delegation}) does not cover {name}."),
+            delegation=authority.delegation,
+            name=name,
+        )
     return Authority.DELEGATION
 
 
@@ -98,33 +109,37 @@ def validate_leave_authority(values: Mapping[str, Any]) -> Values:
     CLTN may not be delegated; a delegation covering no kind is written as an empty list.
     """
     if set(values) != _FIELDS:
-        raise InvalidPolicyValues(f"A leave authority holds exactly: {', '.join(sorted(_FIELDS))}.")
+        raise InvalidPolicyValues(
+            N_("A leave authority holds exactly: {fields}."), fields=", ".join(sorted(_FIELDS))
+        )
     kinds = values["delegated_kinds"]
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise InvalidPolicyValues("delegated_kinds is a list of leave type codes.")
+        raise InvalidPolicyValues(N_("delegated_kinds is a list of leave type codes."))
     try:
         parsed = sorted({LeaveType(k.strip().upper()) for k in kinds})
         checked: Values = {
             "ppk_user_id": clean_text(
-                _text(values["ppk_user_id"]), "The PPK's user id", IDENTIFIER
+                _text(values["ppk_user_id"]), N_("The PPK's user id"), IDENTIFIER
             ),
-            "ppk_name": clean_text(_text(values["ppk_name"]), "The PPK's name", NAME),
-            "delegation": clean_text(_text(values["delegation"]), "The delegation", LINE),
+            "ppk_name": clean_text(_text(values["ppk_name"]), N_("The PPK's name"), NAME),
+            "delegation": clean_text(_text(values["delegation"]), N_("The delegation"), LINE),
         }
     except ValueError:
         known = ", ".join(t.value for t in LeaveType)
-        raise InvalidPolicyValues(f"Unknown leave type in delegated_kinds; use {known}.") from None
+        raise InvalidPolicyValues(
+            N_("Unknown leave type in delegated_kinds; use {known}."), known=known
+        ) from None
     except InvalidInput as problem:
-        raise InvalidPolicyValues(problem.message) from None
+        raise InvalidPolicyValues(problem.template, **problem.params) from None
     if NOT_DELEGABLE.intersection(parsed):
-        raise InvalidPolicyValues("CLTN is granted by the PPK only; it cannot be delegated.")
+        raise InvalidPolicyValues(N_("CLTN is granted by the PPK only; it cannot be delegated."))
     checked["delegated_kinds"] = [k.value for k in parsed]
     return checked
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
-        raise InvalidInput("Expected text.")
+        raise InvalidInput(N_("Expected text."))
     return value
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from domain.errors import LeaveNotAllowed
+from domain.errors import N_, LeaveNotAllowed
 
 # PP 17/2020 (amending PP 11/2017) was promulgated on 28 February 2020 (to verify against
 # the Lembaran Negara 2020 No. 68 copy; see the report).
@@ -65,8 +65,14 @@ def check_cumulative_cap(
     limit = _add_months(chain_start, cap.months)
     if end >= limit:
         raise LeaveCapExceeded(
-            f"{leave_type} from {chain_start} (with the leave it extends) must end before "
-            f"{limit}: {cap.source}."
+            N_(
+                "{leave_type} from {chain_start} (with the leave it extends) must end before "
+                "{limit}: {source}."
+            ),
+            leave_type=leave_type,
+            chain_start=chain_start,
+            limit=limit,
+            source=cap.source,
         )
 
 
@@ -76,8 +82,10 @@ def check_guru_may_take_ct(start: date, guru: bool) -> None:
     tahunan"); PP 17/2020 amended Pasal 315: "berhak mendapatkan cuti tahunan"."""
     if guru and start < PP_17_2020_IN_FORCE:
         raise LeaveNotAllowed(
-            "Before PP 17/2020 a guru took school holidays instead of cuti tahunan "
-            "(PP 11/2017 Pasal 315 as first enacted)."
+            N_(
+                "Before PP 17/2020 a guru took school holidays instead of cuti tahunan "
+                "(PP 11/2017 Pasal 315 as first enacted)."
+            )
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.errors import InvalidInput, ReasonRequired
+from domain.errors import N_, InvalidInput, ReasonRequired, phrase
 from domain.text import IDENTIFIER, REASON, clean_optional_text, clean_text
 
 
@@ -17,8 +17,8 @@ class Actor:
 
     def __post_init__(self) -> None:
         if not self.user_id.strip() or not self.role.strip():
-            raise InvalidInput("An actor needs a user id and a role.")
-        clean_text(self.user_id, "A user id", IDENTIFIER)  # it is stamped on every event
+            raise InvalidInput(N_("An actor needs a user id and a role."))
+        clean_text(self.user_id, N_("A user id"), IDENTIFIER)  # it is stamped on every event
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,11 @@ class EventMeta:
     @classmethod
     def of(cls, actor: Actor, tenant: str, correlation_id: str, reason: str | None) -> EventMeta:
         """A command's metadata; the reason is checked here, not on replay of stored events."""
-        reason = clean_optional_text(reason, "A reason", REASON)
+        reason = clean_optional_text(reason, N_("A reason"), REASON)
         return cls(actor.user_id, actor.role, tenant, correlation_id, reason)
 
     def require_reason(self, decision: str) -> str:
         """A human decision must say why; returns the reason or raises ReasonRequired."""
         if not self.reason:
-            raise ReasonRequired(f"{decision} needs a reason.")
+            raise ReasonRequired(N_("{decision} needs a reason."), decision=phrase(decision))
         return self.reason

@@ -41,7 +41,7 @@ def parse_nip(raw: str, employment_type: EmploymentType) -> Nip:
     have been at least 18 at appointment, comparing year-month (PNS/CPNS) or year (PPPK),
     since the number carries no appointment day (and no month for PPPK).
     """
-    raw = clean_text(raw, "A NIP", CODE, min_length=0, error=InvalidNIP)
+    raw = clean_text(raw, N_("A NIP"), CODE, min_length=0, error=InvalidNIP)
     digits = raw.translate(_SEPARATORS)
     # isdigit() alone would accept non-ASCII digits such as Arabic-Indic ones.
     if not (digits.isascii() and digits.isdigit()):
@@ -60,14 +60,16 @@ def parse_nip(raw: str, employment_type: EmploymentType) -> Nip:
     sex = _sex(digits[14])
     serial = int(digits[15:])
     if serial == 0:
-        raise InvalidNIP("NIP digits 16–18 (serial number) must not be 000; serials start at 001.")
+        raise InvalidNIP(
+            N_("NIP digits 16–18 (serial number) must not be 000; serials start at 001.")
+        )
     _check_appointment_is_plausible(birth, year, month)
     return Nip(digits, birth, year, month, code, sex, serial)
 
 
 def nip_digits(raw: str) -> str:
     """A NIP as given, reduced to its digits; INVALID_NIP for text that no NIP can be."""
-    raw = clean_text(raw, "A NIP", CODE, min_length=0, error=InvalidNIP)
+    raw = clean_text(raw, N_("A NIP"), CODE, min_length=0, error=InvalidNIP)
     return "".join(ch for ch in raw if ch.isdigit())
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from domain.errors import InvalidInput, NotFound
+from domain.errors import N_, InvalidInput, NotFound
 from domain.units import check_tenant
 
 NATIONAL = "national"  # the scope of values every tenant follows unless it has its own
@@ -91,13 +91,18 @@ def in_force_for_scope(
 def json_values(values: Mapping[str, Any]) -> Values:
     """The values as a plain JSON object: str keys, finite numbers, bounded size; or refused."""
     if not isinstance(values, Mapping):
-        raise InvalidPolicyValues("Policy values must be a JSON object.")
+        raise InvalidPolicyValues(N_("Policy values must be a JSON object."))
     try:
         text = json.dumps(values, allow_nan=False, sort_keys=True)
     except (TypeError, ValueError) as problem:
-        raise InvalidPolicyValues(f"Policy values must be plain JSON: {problem}.") from None
+        raise InvalidPolicyValues(
+            N_("Policy values must be plain JSON: {problem}."), problem=problem
+        ) from None
     if len(text.encode()) > MAX_VALUES_BYTES:
-        raise InvalidPolicyValues(f"Policy values are larger than {MAX_VALUES_BYTES} bytes.")
+        raise InvalidPolicyValues(
+            N_("Policy values are larger than {max_values_bytes} bytes."),
+            max_values_bytes=MAX_VALUES_BYTES,
+        )
     loaded: Values = json.loads(text)
     _check_finite(loaded)
     return loaded
@@ -105,7 +110,7 @@ def json_values(values: Mapping[str, Any]) -> Values:
 
 def _check_finite(value: Any) -> None:
     if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidPolicyValues("Policy values must be finite numbers.")
+        raise InvalidPolicyValues(N_("Policy values must be finite numbers."))
     if isinstance(value, dict):
         for item in value.values():
             _check_finite(item)

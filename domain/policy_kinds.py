@@ -8,12 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from domain.errors import N_
 from domain.holidays import HOLIDAYS
 from domain.leave_authority import LEAVE_AUTHORITY
 from domain.policy import PolicyKind, UnknownPolicyKind
-from domain.promotion import PROMOTION_PERIODS
+from domain.promotion_periods import PROMOTION_PERIODS
+from domain.scoring_policy import SCORING
+from domain.tindak_lanjut_tpp import TPP_FACTORS
 
-_KINDS: tuple[PolicyKind, ...] = (HOLIDAYS, PROMOTION_PERIODS, LEAVE_AUTHORITY)
+_KINDS: tuple[PolicyKind, ...] = (
+    HOLIDAYS,
+    PROMOTION_PERIODS,
+    LEAVE_AUTHORITY,
+    TPP_FACTORS,
+    SCORING,
+)
 
 KINDS: Mapping[str, PolicyKind] = {kind.name: kind for kind in _KINDS}
 
@@ -24,4 +33,6 @@ def policy_kind(name: str) -> PolicyKind:
         return KINDS[name.strip()]
     except KeyError:
         known = ", ".join(sorted(KINDS))
-        raise UnknownPolicyKind(f"Unknown policy kind {name!r}; known: {known}.") from None
+        raise UnknownPolicyKind(
+            N_("Unknown policy kind {name!r}; known: {known}."), name=name, known=known
+        ) from None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.errors import LatsarNotCompleted, ProbationNotComplete
+from domain.errors import N_, LatsarNotCompleted, ProbationNotComplete
 from domain.promotion import anniversary
 
 PROBATION_YEARS = 1
@@ -30,22 +30,39 @@ def check_probation_served(tmt_cpns: date, effective_on: date) -> None:
     earliest = probation_ends(tmt_cpns)
     if effective_on < earliest:
         raise ProbationNotComplete(
-            f"The masa percobaan is 1 year from the TMT CPNS {tmt_cpns}: confirmation as PNS "
-            f"takes effect on {earliest} at the earliest, not {effective_on}."
+            N_(
+                "The masa percobaan is 1 year from the TMT CPNS {tmt_cpns}: confirmation as PNS "
+                "takes effect on {earliest} at the earliest, not {effective_on}."
+            ),
+            tmt_cpns=tmt_cpns,
+            earliest=earliest,
+            effective_on=effective_on,
         )
 
 
 def check_latsar_passed(latsar_completed_on: date | None, effective_on: date) -> None:
     """Pasal 37 ayat (1): Latsar passed ("dinyatakan lulus") on or before the TMT PNS."""
-    if latsar_completed_on is None or latsar_completed_on > effective_on:
-        when = f"only on {latsar_completed_on}" if latsar_completed_on else "not at all"
+    if latsar_completed_on is None:
         raise LatsarNotCompleted(
-            f"A CPNS is confirmed after passing Latsar (pelatihan dasar); it was completed "
-            f"{when}, and the TMT PNS is {effective_on}."
+            N_(
+                "A CPNS is confirmed after passing Latsar (pelatihan dasar); it was completed "
+                "not at all, and the TMT PNS is {effective_on}."
+            ),
+            effective_on=effective_on,
+        )
+    if latsar_completed_on > effective_on:
+        raise LatsarNotCompleted(
+            N_(
+                "A CPNS is confirmed after passing Latsar (pelatihan dasar); it was completed "
+                "only on {completed_on}, and the TMT PNS is {effective_on}."
+            ),
+            completed_on=latsar_completed_on,
+            effective_on=effective_on,
         )
 
 
 def is_latsar(title: str) -> bool:
-    """Whether a programme is the Latsar CPNS, by its title ("Latsar", "Pelatihan Dasar")."""
+    """Whether a programme is the Latsar CPNS, by its title ("Latsar", "Pelatihan Dasar"), or
+    its predecessor before PP 11/2017, the Diklat Prajabatan (PP 101/2000), a CPNS passed then."""
     folded = " ".join(title.lower().split())
-    return "latsar" in folded or "pelatihan dasar" in folded
+    return any(word in folded for word in ("latsar", "pelatihan dasar", "prajabatan"))

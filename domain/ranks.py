@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from domain.employment import EmploymentType
-from domain.errors import InvalidGolongan, PromotionNotAllowed
+from domain.errors import N_, InvalidGolongan, PromotionNotAllowed
 from domain.text import CODE, clean_text
 
 ALL_PNS_GOLONGAN: tuple[str, ...] = (
@@ -51,25 +51,35 @@ class Golongan:
 
 def parse_golongan(raw: str, employment_type: EmploymentType) -> Golongan:
     """Parse a golongan in the scheme of the employment type ("III/a" or "IX")."""
-    raw = clean_text(raw, "A golongan", CODE, min_length=0, error=InvalidGolongan)
+    raw = clean_text(raw, N_("A golongan"), CODE, min_length=0, error=InvalidGolongan)
     key = _WHITESPACE.sub("", raw).upper()
     if employment_type is EmploymentType.PPPK:
         if key in _PPPK_CODES:
             return Golongan(ALL_PPPK_GOLONGAN.index(key) + 1, key, "PPPK")
         if key in _PNS_BY_KEY:
             raise InvalidGolongan(
-                f"{raw.strip()!r} is a PNS golongan/ruang; a PPPK has {_PPPK_RANGE}."
+                N_("{raw!r} is a PNS golongan/ruang; a PPPK has {range}."),
+                raw=raw.strip(),
+                range=_PPPK_RANGE,
             )
-        raise InvalidGolongan(f"{raw.strip()!r} is not a golongan; a PPPK has {_PPPK_RANGE}.")
+        raise InvalidGolongan(
+            N_("{raw!r} is not a golongan; a PPPK has {range}."), raw=raw.strip(), range=_PPPK_RANGE
+        )
     if key in _PNS_BY_KEY:
         code = _PNS_BY_KEY[key]
         return Golongan(ALL_PNS_GOLONGAN.index(code) + 1, code, "PNS")
     if key in _PPPK_CODES:
         raise InvalidGolongan(
-            f"{raw.strip()!r} is a PPPK golongan; a {employment_type.value} has {_PNS_RANGE}."
+            N_("{raw!r} is a PPPK golongan; a {employment_type} has {range}."),
+            raw=raw.strip(),
+            employment_type=employment_type.value,
+            range=_PNS_RANGE,
         )
     raise InvalidGolongan(
-        f"{raw.strip()!r} is not a golongan; a {employment_type.value} has {_PNS_RANGE}."
+        N_("{raw!r} is not a golongan; a {employment_type} has {range}."),
+        raw=raw.strip(),
+        employment_type=employment_type.value,
+        range=_PNS_RANGE,
     )
 
 
@@ -77,8 +87,11 @@ def steps_between(current: Golongan, target: Golongan) -> int:
     """How many steps the target is above the current golongan (negative if below)."""
     if current.scheme != target.scheme:
         raise InvalidGolongan(
-            f"Cannot compare {current.scheme} golongan {current.code} "
-            f"with {target.scheme} golongan {target.code}."
+            N_("Cannot compare {scheme} golongan {code} with {target_scheme} golongan {target}."),
+            scheme=current.scheme,
+            code=current.code,
+            target_scheme=target.scheme,
+            target=target.code,
         )
     return target.rank - current.rank
 
@@ -101,11 +114,16 @@ def check_promotion(employment_type: str, current_code: str, to_code: str) -> Pr
     """Only a PNS is promoted, and only upwards (PromotionNotAllowed otherwise)."""
     if employment_type != EmploymentType.PNS.value:
         raise PromotionNotAllowed(
-            f"Only a PNS gets kenaikan pangkat; this employee is {employment_type}."
+            N_("Only a PNS gets kenaikan pangkat; this employee is {employment_type}."),
+            employment_type=employment_type,
         )
     current = parse_golongan(current_code, EmploymentType.PNS)
     target = parse_golongan(to_code, EmploymentType.PNS)
     steps = steps_between(current, target)
     if steps <= 0:
-        raise PromotionNotAllowed(f"{target.code} is not above the current {current.code}.")
+        raise PromotionNotAllowed(
+            N_("{target} is not above the current {current}."),
+            target=target.code,
+            current=current.code,
+        )
     return Promotion(current, target, steps)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from domain.errors import RetirementBeforeBup
+from domain.errors import N_, RetirementBeforeBup
 from domain.jabatan import JabatanKind, JenjangFungsional
 
 _JPT = frozenset({JabatanKind.JPT_UTAMA, JabatanKind.JPT_MADYA, JabatanKind.JPT_PRATAMA})
@@ -63,8 +63,14 @@ def check_retirement_at_bup(
     earliest = pension_date(birth_date, age)
     if on < earliest:
         raise RetirementBeforeBup(
-            f"Pensiun BUP at {age} (born {birth_date}) takes effect on {earliest} at the "
-            f"earliest, not {on}; an earlier end is a resignation or another separation."
+            N_(
+                "Pensiun BUP at {age} (born {birth_date}) takes effect on {earliest} at the "
+                "earliest, not {on}; an earlier end is a resignation or another separation."
+            ),
+            age=age,
+            birth_date=birth_date,
+            earliest=earliest,
+            on=on,
         )
 
 

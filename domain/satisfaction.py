@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 ELEMENTS: tuple[tuple[str, str], ...] = (
     ("U1", "Persyaratan"),
@@ -56,16 +56,21 @@ Tally = tuple[tuple[int, ...], ...]  # per element U1–U9, how many answered 1,
 def check_response(scores: Sequence[int]) -> tuple[int, ...]:
     """One respondent's questionnaire: nine answers, U1 to U9, each 1–4 (Lampiran, unsur)."""
     if len(scores) != len(ELEMENTS):
-        raise InvalidInput(f"An SKM response answers the {len(ELEMENTS)} elements U1–U9.")
+        raise InvalidInput(
+            N_("An SKM response answers the {count} elements U1–U9."), count=len(ELEMENTS)
+        )
     if any(isinstance(s, bool) or s not in SCALE for s in scores):
-        raise InvalidInput("Each SKM answer is 1, 2, 3 or 4.")
+        raise InvalidInput(N_("Each SKM answer is 1, 2, 3 or 4."))
     return tuple(scores)
 
 
 def tally_responses(responses: Sequence[Sequence[int]]) -> Tally:
     """The count of each answer per element: all a survey keeps (no respondent is kept)."""
     if not 1 <= len(responses) <= MAX_RESPONSES:
-        raise InvalidInput(f"Record between 1 and {MAX_RESPONSES} SKM responses at a time.")
+        raise InvalidInput(
+            N_("Record between 1 and {max_responses} SKM responses at a time."),
+            max_responses=MAX_RESPONSES,
+        )
     counts = [[0] * len(SCALE) for _ in ELEMENTS]
     for response in responses:
         for element, score in enumerate(check_response(response)):
@@ -77,10 +82,10 @@ def check_tally(tally: Sequence[Sequence[int]], respondents: int) -> Tally:
     """A tabulated survey: nine rows of four counts, each row summing to the respondents."""
     rows = tuple(tuple(row) for row in tally)
     if respondents < 1 or len(rows) != len(ELEMENTS):
-        raise InvalidInput("A tally has nine elements and at least one respondent.")
+        raise InvalidInput(N_("A tally has nine elements and at least one respondent."))
     for row in rows:
         if len(row) != len(SCALE) or any(c < 0 for c in row) or sum(row) != respondents:
-            raise InvalidInput("Each element's four counts sum to the number of respondents.")
+            raise InvalidInput(N_("Each element's four counts sum to the number of respondents."))
     return rows
 
 
@@ -119,7 +124,7 @@ def element_nrr(counts: Sequence[int]) -> Fraction:
     """Lampiran: NRR per unsur = jumlah nilai per unsur / jumlah kuesioner yang terisi."""
     total = sum(counts)
     if total < 1:
-        raise InvalidInput("An element without answers has no NRR.")
+        raise InvalidInput(N_("An element without answers has no NRR."))
     return Fraction(sum(score * n for score, n in zip(SCALE, counts, strict=True)), total)
 
 
@@ -128,7 +133,7 @@ def mutu_of(index: Decimal) -> tuple[str, str]:
     for lowest, grade, kinerja in MUTU:
         if index >= lowest:
             return grade, kinerja
-    raise InvalidInput(f"An IKM index lies between 25 and 100, not {index}.")
+    raise InvalidInput(N_("An IKM index lies between 25 and 100, not {index}."), index=index)
 
 
 def round2(value: Fraction) -> Decimal:
@@ -183,7 +188,9 @@ def parse_period(text: str) -> SurveyPeriod:
     """`YYYY`, `YYYY-S1|S2` or `YYYY-Q1…Q4`, a year from 2000 to 2100."""
     match = _PERIOD.match(text.strip())
     if match is None or not 2000 <= int(match.group(1)) <= 2100:
-        raise InvalidInput(f"A survey period is YYYY, YYYY-S1/S2 or YYYY-Q1…Q4, not {text!r}.")
+        raise InvalidInput(
+            N_("A survey period is YYYY, YYYY-S1/S2 or YYYY-Q1…Q4, not {text!r}."), text=text
+        )
     year, part = int(match.group(1)), match.group(2)
     if part is None:
         return SurveyPeriod(year, 1, 12)

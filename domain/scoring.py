@@ -1,9 +1,12 @@
 """Scoring rules of PermenPANRB 6/2022 and SE MenPANRB 3/2023, as pure functions under a version.
 
-Every computed predikat is recorded with `RULES_VERSION` and the versions of the rating events
-it used, so anyone can recompute it with the same rules later (`recompute_predikats`). A change
-to any rule here gets a new version label and a new entry in `_RULES`; old labels stay, so
-old results remain recomputable.
+The values a decree sets (matrix, bands, plurality switch) are policy data since issue 16
+(domain/scoring_policy.py, kind `scoring`): the functions here take them as parameters, the
+official values by default. Every computed predikat records its policy's label as
+`rules_version` and the versions of the rating events it used, so anyone can recompute it with
+the same rules later (`recompute_predikats`): with the matrix the appraisal's own Enrolled
+event carries (the cycle's adopted policy), or a built-in label of `_RULES` (`RULES_VERSION`,
+recorded before scoring was data, and the national default). Labels are never reused.
 
 - The 3×3 matrix (§1.3, [H] for the cell values) turns the two ratings into the predikat.
 - The distribution bands (§1.5, [M/H]) say which mixes of predikat a unit may have for its
@@ -16,7 +19,7 @@ old results remain recomputable.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -56,7 +59,7 @@ class OrgRating(StrEnum):
 
 P = Predikat
 # (rating hasil kerja, rating perilaku kerja) → predikat: the kuadran kinerja of §1.3.
-_MATRIX: dict[tuple[Rating, Rating], Predikat] = {
+OFFICIAL_MATRIX: Mapping[tuple[Rating, Rating], Predikat] = {
     (Rating.DI_ATAS, Rating.DI_ATAS): P.SANGAT_BAIK,
     (Rating.DI_ATAS, Rating.SESUAI): P.BAIK,
     (Rating.DI_ATAS, Rating.DI_BAWAH): P.KURANG,
@@ -69,23 +72,50 @@ _MATRIX: dict[tuple[Rating, Rating], Predikat] = {
 }
 
 
-def predikat_for(hasil_kerja: Rating, perilaku_kerja: Rating) -> Predikat:
-    """The predikat the official matrix gives for the two ratings."""
-    return _MATRIX[(hasil_kerja, perilaku_kerja)]
+def predikat_for(
+    hasil_kerja: Rating,
+    perilaku_kerja: Rating,
+    matrix: Mapping[tuple[Rating, Rating], Predikat] = OFFICIAL_MATRIX,
+) -> Predikat:
+    """The predikat a policy's matrix (the official one by default) gives for the two ratings."""
+    return matrix[(hasil_kerja, perilaku_kerja)]
 
 
-_RULES: dict[str, Callable[[Rating, Rating], Predikat]] = {RULES_VERSION: predikat_for}
+def matrix_from_values(
+    values: Mapping[str, Mapping[str, str]],
+) -> dict[tuple[Rating, Rating], Predikat]:
+    """A matrix as policy values hold it ({hasil: {perilaku: predikat}}) as a lookup table."""
+    return {
+        (Rating(h), Rating(p)): Predikat(predikat)
+        for h, row in values.items()
+        for p, predikat in row.items()
+    }
 
 
-def recompute(rules_version: str, hasil_kerja: str, perilaku_kerja: str) -> Predikat:
-    """The predikat that the rules of `rules_version` give for two recorded ratings."""
-    try:
-        rule = _RULES[rules_version]
-    except KeyError:
+# Built-in versions: the labels recorded before scoring was policy data, and the national one.
+_RULES: dict[str, Mapping[tuple[Rating, Rating], Predikat]] = {
+    RULES_VERSION: OFFICIAL_MATRIX,
+    "permenpanrb-6-2022/se-3-2023@2": OFFICIAL_MATRIX,  # scoring_policy.NATIONAL_LABEL
+}
+
+
+def recompute(
+    rules_version: str,
+    hasil_kerja: str,
+    perilaku_kerja: str,
+    recorded: Mapping[str, Mapping[tuple[Rating, Rating], Predikat]] | None = None,
+) -> Predikat:
+    """The predikat the rules of `rules_version` give for two recorded ratings.
+
+    `recorded`: matrices by label as the appraisal's own events carry them (a cycle records the
+    policy it adopted); a built-in label is known without them.
+    """
+    matrix = (recorded or {}).get(rules_version) or _RULES.get(rules_version)
+    if matrix is None:
         raise UnknownRulesVersion(
             N_("No scoring rules are labelled {version!r}."), version=rules_version
-        ) from None
-    return rule(Rating(hasil_kerja), Rating(perilaku_kerja))
+        )
+    return predikat_for(Rating(hasil_kerja), Rating(perilaku_kerja), matrix)
 
 
 @dataclass(frozen=True)
@@ -111,8 +141,12 @@ def recompute_predikats(events: Iterable[Any]) -> list[Recomputation]:
     calibrated, or an upheld objection); a computation carries `predikat` and `source_versions`.
     """
     sources: dict[int, tuple[str, str]] = {}
+    matrices: dict[str, Mapping[tuple[Rating, Rating], Predikat]] = {}
     results = []
     for event in events:
+        scoring = (getattr(event, "settings", None) or {}).get("scoring")
+        if scoring:  # the Enrolled event: the matrix of the policy the cycle adopted
+            matrices[scoring["label"]] = matrix_from_values(scoring["values"]["matrix"])
         hasil, perilaku = (
             getattr(event, "hasil_kerja", None),
             getattr(event, "perilaku_kerja", None),
@@ -121,7 +155,7 @@ def recompute_predikats(events: Iterable[Any]) -> list[Recomputation]:
             used = {sources.get(version) for version in event.source_versions}
             again = None
             if hasil and perilaku and used == {(hasil, perilaku)}:
-                again = recompute(event.rules_version, hasil, perilaku).value
+                again = recompute(event.rules_version, hasil, perilaku, matrices).value
             results.append(
                 Recomputation(
                     event.checkpoint,
@@ -201,7 +235,11 @@ DISTRIBUTION_BANDS: dict[OrgRating, tuple[BandCondition, ...]] = {
 
 
 def check_distribution(
-    org_rating: OrgRating, predikats: Iterable[Predikat], *, most_is_plurality: bool = False
+    org_rating: OrgRating,
+    predikats: Iterable[Predikat],
+    *,
+    most_is_plurality: bool = False,
+    bands: Mapping[OrgRating, tuple[BandCondition, ...]] = DISTRIBUTION_BANDS,
 ) -> list[BandFailure]:
     """The band conditions a unit's predikat fail for its organisation rating; [] if in band.
 
@@ -214,7 +252,7 @@ def check_distribution(
     if total == 0:
         return []
     failures = []
-    for condition in DISTRIBUTION_BANDS[org_rating]:
+    for condition in bands[org_rating]:
         count = sum(counts[p] for p in condition.predikat)
         if not condition.holds(count, total):
             failures.append(_failure(condition.describe(), condition.predikat, count, total))
@@ -239,12 +277,16 @@ class DistributionReport:
 
 
 def distribution_report(
-    org_rating: OrgRating | None, predikats: Iterable[Predikat], *, most_is_plurality: bool = False
+    org_rating: OrgRating | None,
+    predikats: Iterable[Predikat],
+    *,
+    most_is_plurality: bool = False,
+    bands: Mapping[OrgRating, tuple[BandCondition, ...]] = DISTRIBUTION_BANDS,
 ) -> DistributionReport:
     """Count a unit's predikat and check them against its band, once it is rated."""
     given = list(predikats)
     failures = (
-        check_distribution(org_rating, given, most_is_plurality=most_is_plurality)
+        check_distribution(org_rating, given, most_is_plurality=most_is_plurality, bands=bands)
         if org_rating
         else []
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, Phrase, listing
 
 
 class MissingColumn(InvalidInput):
@@ -122,13 +122,23 @@ def map_headings(headings: Sequence[str]) -> ColumnMap:
             ignored.append(heading)
             continue
         if key in seen:
-            raise DuplicateColumn(f"Columns {seen[key]!r} and {heading!r} name the same field.")
+            raise DuplicateColumn(
+                N_("Columns {first!r} and {heading!r} name the same field."),
+                first=seen[key],
+                heading=heading,
+            )
         seen[key] = heading
         field, rank = found
         if field not in chosen or rank < chosen[field][0]:
             chosen[field] = (rank, column)
     missing = [field for field in REQUIRED if field not in chosen]
     if missing:
-        wanted = "; ".join(f"{f.value}: one of {', '.join(ALIASES[f][:3])}" for f in missing)
-        raise MissingColumn(f"The file lacks a column for {wanted}.")
+        each = [
+            Phrase(
+                N_("{field}: one of {headings}"), field=f.value, headings=", ".join(ALIASES[f][:3])
+            )
+            for f in missing
+        ]
+        wanted = listing(each, "{some}; {last}")
+        raise MissingColumn(N_("The file lacks a column for {wanted}."), wanted=wanted)
     return ColumnMap({field: column for field, (_, column) in chosen.items()}, tuple(ignored))

@@ -30,7 +30,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput, phrase
 
 
 @dataclass(frozen=True)
@@ -76,22 +76,38 @@ def clean_text(
     max_length: int | None = None,
     error: type[InvalidInput] = InvalidInput,
 ) -> str:
-    """The text as stored: stripped, checked against its kind; `what` names it in errors.
+    """The text as stored: stripped, checked against its kind; `what`, a marked phrase
+    (N_("A title")) or a Phrase, names it in errors and is translated with them.
 
     `max_length` may only narrow the kind's limit (a rule of the domain stricter than it);
     `error` keeps a field's own code (a subclass of INVALID_INPUT) where it had one.
     """
     limit = min(max_length or kind.max_length, kind.max_length)
     text = _NEWLINES.sub("\n", value)
+    subject = phrase(what)  # a marked phrase (N_("A title")), translated with the message
     if found := _NEVER.search(text):  # before stripping: str.strip() drops some controls
-        raise error(f"{what} contains {_describe(found.group())}, which is not allowed.")
+        raise error(
+            N_("{what} contains {character} ({character_kind}), which is not allowed."),
+            what=subject,
+            **_describe(found.group()),
+        )
     text = text.strip()
     if not kind.multiline and (found := _NOT_ON_ONE_LINE.search(text)):
-        raise error(f"{what} must be one line; it contains {_describe(found.group())}.")
+        raise error(
+            N_("{what} must be one line; it contains {character} ({character_kind})."),
+            what=subject,
+            **_describe(found.group()),
+        )
     if kind.collapse_spaces:
         text = " ".join(text.split())
     if not min_length <= len(text) <= limit:
-        raise error(f"{what} must be {min_length}–{limit} characters; it has {len(text)}.")
+        raise error(
+            N_("{what} must be {least}–{most} characters; it has {length}."),
+            what=subject,
+            least=min_length,
+            most=limit,
+            length=len(text),
+        )
     return text
 
 
@@ -109,10 +125,10 @@ def clean_optional_text(
     return clean_text(value, what, kind, max_length=max_length, error=error)
 
 
-def _describe(char: str) -> str:
-    what = "a line break or tab" if char in _LINE_BREAKS else "a control character"
+def _describe(char: str) -> dict[str, str]:
+    what = N_("a line break or tab") if char in _LINE_BREAKS else N_("a control character")
     if "\ud800" <= char <= "\udfff":
-        what = "a lone surrogate"
+        what = N_("a lone surrogate")
     elif "\ufdd0" <= char <= "\ufdef" or ord(char) & 0xFFFE == 0xFFFE:
-        what = "a noncharacter"
-    return f"U+{ord(char):04X} ({what})"
+        what = N_("a noncharacter")
+    return {"character": f"U+{ord(char):04X}", "character_kind": phrase(what)}

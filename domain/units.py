@@ -34,7 +34,7 @@ _TENANT = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 
 def parse_unit_kind(raw: str) -> UnitKind:
     """Parse a unit kind, case-insensitively."""
-    raw = clean_text(raw, "A unit kind", CODE, min_length=0)
+    raw = clean_text(raw, N_("A unit kind"), CODE, min_length=0)
     try:
         return UnitKind(raw.upper())
     except ValueError:
@@ -46,7 +46,7 @@ def parse_unit_kind(raw: str) -> UnitKind:
 
 def check_unit_code(code: str) -> str:
     """A unit code is 1–40 letters, digits, dots, dashes or underscores."""
-    code = clean_text(code, "A unit code", CODE, min_length=0)
+    code = clean_text(code, N_("A unit code"), CODE, min_length=0)
     if not _CODE.fullmatch(code):
         raise InvalidInput(
             N_("Unit code {code!r} must be 1–40 letters, digits, '.', '-' or '_'."), code=code
@@ -54,7 +54,7 @@ def check_unit_code(code: str) -> str:
     return code
 
 
-def check_name(name: str, what: str = "Name") -> str:
+def check_name(name: str, what: str = N_("Name")) -> str:
     """A name is 2–200 characters of one line, runs of spaces collapsed (domain.text.NAME)."""
     return clean_text(name, what, NAME, min_length=2)
 

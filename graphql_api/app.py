@@ -34,6 +34,8 @@ from graphql_api.metrics import MetricsSettings, RequestMetrics, metrics_endpoin
 from graphql_api.schema import build_schema, schema
 from graphql_api.tenants.admission import TenantGate
 from graphql_api.tracing import tracing_middleware
+from graphql_api.trusted_documents import TrustedDocuments, TrustedSettings
+from graphql_api.trusted_gate import TrustedDocumentsGate
 from graphql_api.view import JejakGraphQL
 from services.runtime import Runtime
 
@@ -61,11 +63,13 @@ def create_app(
     limits: Limits | None = None,
     metrics: MetricsSettings | None = None,
     graphiql: GraphiqlSettings | None = None,
+    trusted: TrustedSettings | None = None,
 ) -> Starlette:
     """The Jejak API; its lifespan opens the runtime `open_runtime` gives. Callers are
     authenticated by `authenticator` (default: as the environment configures identity), and
     requests bounded by `limits` (default: as the environment sets them). `graphiql` sets up
-    the GraphiQL page (default: no development token, placeholder examples)."""
+    the GraphiQL page (default: no development token, placeholder examples). `trusted` names
+    the registered documents (default: as the environment sets them; trusted_documents.py)."""
     slot = RuntimeSlot()
     # Request limits (graphql_api/limits.py): from the environment unless given.
     limits = schema.limits if limits is None else limits
@@ -87,6 +91,9 @@ def create_app(
     scrape = [Route("/metrics", metrics_endpoint(observer, slot.current))] if observer else []
     bounded = schema if limits == schema.limits else build_schema(limits)
     page = GraphiqlPage.build(graphiql or GraphiqlSettings(), authenticator)
+    # Trusted documents, planned once against the schema (graphql_api/trusted_documents.py).
+    settings = TrustedSettings.from_env() if trusted is None else trusted
+    documents = TrustedDocuments.load(settings, bounded)
     # One schema per language, its descriptions translated (graphql_api/localised.py).
     graphql: ASGIApp = ViewByLanguage.of(
         schemas_by_language(bounded),
@@ -96,13 +103,22 @@ def create_app(
         routes=[
             # Routed exactly: a mounted app would redirect /graphql to /graphql/.
             # Every method reaches RequestBounds, so even a 405 has GraphQL's error shape.
-            # Authenticated, then the caller's tenant must be a registered one.
+            # Authenticated, then the caller's tenant must be a registered one; then a
+            # `documentId` becomes its registered document (graphql_api/trusted_gate.py).
             # In the language the request asks for (graphql_api/language.py), refusals included.
             Route(
                 "/graphql",
                 RequestLanguage(
                     RequestBounds(
-                        AuthenticationGate(TenantGate(graphql, slot.require), authenticator),
+                        AuthenticationGate(
+                            TenantGate(
+                                TrustedDocumentsGate(
+                                    graphql, documents, authenticator.dev_issuer is not None
+                                ),
+                                slot.require,
+                            ),
+                            authenticator,
+                        ),
                         limits,
                     )
                 ),

@@ -35,6 +35,7 @@ def is_ide_page(scope: Scope, headers: Headers) -> bool:
     return (
         scope["method"] == "GET"
         and query.get("query") is None
+        and query.get("documentId") is None  # a persisted document request (trusted_gate.py)
         and ("text/html" in accept or "*/*" in accept)
     )
 
@@ -68,12 +69,27 @@ class AuthenticationGate:
 def refused(identity: Identity) -> JSONResponse:
     """401 with a Bearer challenge; 403 for a role not granted; 503 if the issuer is down."""
     if identity.status == 403:
-        return refusal(403, identity.problem, "FORBIDDEN", reason=identity.reason)
+        return refusal(
+            403, identity.problem, "FORBIDDEN", params=identity.params, reason=identity.reason
+        )
     if identity.reason in _UNAVAILABLE:
-        return refusal(503, identity.problem, Unauthenticated.code, reason=identity.reason)
+        return refusal(
+            503,
+            identity.problem,
+            Unauthenticated.code,
+            params=identity.params,
+            reason=identity.reason,
+        )
     # RFC 6750 §3.1: a request that sent no credentials gets the challenge without an error.
     challenge = (
         REALM if identity.reason == Reason.TOKEN_MISSING else f'{REALM}, error="invalid_token"'
     )
     headers = {"WWW-Authenticate": challenge}
-    return refusal(401, identity.problem, Unauthenticated.code, headers, reason=identity.reason)
+    return refusal(
+        401,
+        identity.problem,
+        Unauthenticated.code,
+        headers,
+        params=identity.params,
+        reason=identity.reason,
+    )

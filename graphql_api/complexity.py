@@ -8,19 +8,31 @@ from __future__ import annotations
 
 from graphql import ASTValidationRule, GraphQLError, Node, ValidationContext
 
+from domain.errors import N_
 from graphql_api.cost import Analyser, Measure
+from graphql_api.errors import ApiError
 from graphql_api.limits import FIELD_WEIGHTS, Limits
 from graphql_api.paging import PAGES
 from graphql_api.refusals import QUERY_TOO_COMPLEX
 
-_WHAT = {
-    "depth": "is nested more than {maximum} levels deep",  # the walk stops one level below
-    "aliases": "uses {measured} aliases",
-    "rootFields": "asks for {measured} root fields",
-    "cost": "costs {measured}",
-    "operations": "holds {measured} operations",
-    "tokens": "has {measured} tokens",
+_WHAT = {  # the walk stops one level below the maximum depth, so depth names no figure
+    "depth": N_("The document is nested more than {maximum} levels deep ({limit})."),
+    "aliases": N_("The document uses {measured} aliases; at most {maximum} are allowed ({limit})."),
+    "rootFields": N_(
+        "The document asks for {measured} root fields; at most {maximum} are allowed ({limit})."
+    ),
+    "cost": N_("The document costs {measured}; at most {maximum} are allowed ({limit})."),
+    "operations": N_(
+        "The document holds {measured} operations; at most {maximum} are allowed ({limit})."
+    ),
+    "tokens": N_("The document has {measured} tokens; at most {maximum} are allowed ({limit})."),
 }
+
+
+class QueryTooComplex(ApiError):
+    """The document asks more than a limit allows (the message's template and values)."""
+
+    code = QUERY_TOO_COMPLEX
 
 
 def too_complex(
@@ -29,17 +41,19 @@ def too_complex(
     """QUERY_TOO_COMPLEX naming the limit; the figures too in development."""
     if limits.development:
         maximum = maximum_of(limit, limits)
-        wording = _WHAT[limit].format(measured=measured, maximum=maximum)
-        if limit == "depth":
-            message = f"The document {wording} ({limit})."
-            details: dict[str, object] = {"maximum": maximum}
-        else:
-            message = f"The document {wording}; at most {maximum} are allowed ({limit})."
-            details = {"maximum": maximum, "measured": measured}
+        figures = {"maximum": maximum, "measured": measured}
+        refused = QueryTooComplex(_WHAT[limit], params={**figures, "limit": limit})
+        details: dict[str, object] = {"maximum": maximum}
+        if limit != "depth":
+            details["measured"] = measured
     else:
-        message, details = f"The document is too complex: it exceeds the {limit} limit.", {}
+        template = N_("The document is too complex: it exceeds the {limit} limit.")
+        refused, details = QueryTooComplex(template, params={"limit": limit}), {}
     return GraphQLError(
-        message, nodes=node, extensions={"code": QUERY_TOO_COMPLEX, "limit": limit, **details}
+        refused.message,
+        nodes=node,
+        original_error=refused,
+        extensions={"code": QUERY_TOO_COMPLEX, "limit": limit, **details},
     )
 
 

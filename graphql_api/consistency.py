@@ -19,6 +19,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from domain.errors import N_
 from graphql_api.errors import ApiError, ReadModelLag
 from graphql_api.refusals import INVALID_ARGUMENT, RequestRefused
 
@@ -99,15 +100,21 @@ async def _not_reached(context: Context, wanted: ReadAfter) -> ApiError:
     if blocking:
         names = ", ".join(f"{h.projection} (at #{h.position})" for h in blocking)
         return ReadModelDegraded(
-            f"The read models cannot reach position {wanted.position}: {names} cannot apply an "
-            "event and are held until an operator retries them.",
+            N_(
+                "The read models cannot reach position {wanted}: {names} cannot apply an "
+                "event and are held until an operator retries them."
+            ),
+            params={"wanted": wanted.position, "names": names},
             position=reached,
             minPosition=wanted.position,
             degraded=[{"projection": h.projection, "heldAt": h.position} for h in blocking],
         )
     return ReadModelLag(
-        f"The read models reached position {reached}, not {wanted.position}, "
-        f"within {wanted.timeout_ms} ms; retry shortly.",
+        N_(
+            "The read models reached position {reached}, not {wanted}, within {timeout_ms} ms; "
+            "retry shortly."
+        ),
+        params={"reached": reached, "wanted": wanted.position, "timeout_ms": wanted.timeout_ms},
         position=reached,
         minPosition=wanted.position,
     )

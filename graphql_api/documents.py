@@ -100,7 +100,8 @@ class BoundedDocuments(SchemaExtension):
 
     def on_parse(self) -> Iterator[None]:
         query = self.execution_context.query
-        if query:
+        # A registered document arrives parsed (graphql_api/planned_documents.py).
+        if query and self.execution_context.graphql_document is None:
             self.execution_context.graphql_document = self.caches.parse(query)
         yield
 

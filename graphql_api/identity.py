@@ -10,7 +10,8 @@ name the caller instead, for an authenticating gateway that sets them and drops 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from starlette.datastructures import Headers
 
@@ -20,7 +21,7 @@ from access.principal import AuthenticationFailed, Principal, Reason, role_named
 from access.roles import PLATFORM, Role
 from access.settings import IdentitySettings
 from access.tokens import TokenVerifier
-from domain.errors import InvalidInput, NotAllowedForRole
+from domain.errors import N_, InvalidInput, NotAllowedForRole
 from domain.meta import Actor
 from graphql_api.errors import Unauthenticated
 from services.caller import Caller
@@ -45,9 +46,10 @@ class Identity:
     the token does not grant)."""
 
     caller: Caller | None
-    problem: str = ""
+    problem: str = ""  # an English template (N_) that `params` fill in
     reason: str = Reason.TOKEN_MISSING.value
     status: int = 401
+    params: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def of(cls, caller: Caller) -> Identity:
@@ -56,15 +58,15 @@ class Identity:
 
     @classmethod
     def refused(cls, failure: AuthenticationFailed) -> Identity:
-        return cls(None, failure.message, failure.reason.value)
+        return cls(None, failure.template, failure.reason.value, params=failure.params)
 
     def require(self) -> Caller:
         """The caller, or UNAUTHENTICATED (FORBIDDEN for a role not granted) saying why."""
         if self.caller is not None:
             return self.caller
         if self.status == 403:
-            raise NotAllowedForRole(self.problem)
-        raise Unauthenticated(self.problem, reason=self.reason)
+            raise NotAllowedForRole(self.problem, **self.params)
+        raise Unauthenticated(self.problem, params=self.params, reason=self.reason)
 
 
 class Authenticator:
@@ -117,12 +119,14 @@ def bearer_token(headers: Headers) -> str:
     if not values:
         return ""
     if len(values) > 1:
-        raise AuthenticationFailed(Reason.MALFORMED_TOKEN, "Send exactly one Authorization header.")
+        raise AuthenticationFailed(
+            Reason.MALFORMED_TOKEN, N_("Send exactly one Authorization header.")
+        )
     scheme, _, token = values[0].strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token or " " in token:
         raise AuthenticationFailed(
-            Reason.MALFORMED_TOKEN, "The Authorization header must be 'Bearer <token>'."
+            Reason.MALFORMED_TOKEN, N_("The Authorization header must be 'Bearer <token>'.")
         )
     return token
 
@@ -133,11 +137,13 @@ def gateway_principal(headers: Headers) -> Principal:
     for name in (*GATEWAY_HEADERS, GATEWAY_NIP_HEADER):
         given = headers.getlist(name)
         if len(given) > 1:
-            raise AuthenticationFailed(Reason.MALFORMED_TOKEN, f"{name} was sent more than once.")
+            raise AuthenticationFailed(
+                Reason.MALFORMED_TOKEN, N_("{name} was sent more than once."), name=name
+            )
         values[name] = given[0].strip() if given else None
     user, role, tenant = (values[name] for name in GATEWAY_HEADERS)
     if not user:
-        raise AuthenticationFailed(Reason.TOKEN_MISSING, "The gateway sent no X-Jejak-User.")
+        raise AuthenticationFailed(Reason.TOKEN_MISSING, N_("The gateway sent no X-Jejak-User."))
     named = role_named(role)
     return Principal.checked(user, [] if named is None else [named], tenant or None,
                              values[GATEWAY_NIP_HEADER] or None)  # fmt: skip
@@ -146,23 +152,32 @@ def gateway_principal(headers: Headers) -> Principal:
 def caller_of(principal: Principal, act_as: list[str], correlation_id: str) -> Identity:
     """The caller acting in the asked-for role (one the principal holds) or the first held."""
     if len(act_as) > 1:
-        return Identity(None, f"Send {ACT_AS_HEADER} at most once.", ROLE_NOT_GRANTED, 403)
+        return Identity(
+            None,
+            N_("Send {header} at most once."),
+            ROLE_NOT_GRANTED,
+            403,
+            {"header": ACT_AS_HEADER},
+        )
     if act_as:
         role = role_named(act_as[0].strip())
         if role is None or role not in principal.roles:
             granted = ", ".join(r for r in ROLE_PRECEDENCE if r in principal.roles)
             return Identity(
-                None, f"{ACT_AS_HEADER} must name a role the token grants: {granted}.",
-                ROLE_NOT_GRANTED, 403,
+                None, N_("{header} must name a role the token grants: {granted}."),
+                ROLE_NOT_GRANTED, 403, {"header": ACT_AS_HEADER, "granted": granted},
             )  # fmt: skip
     else:
         role = next(r for r in ROLE_PRECEDENCE if r in principal.roles)
     tenant = principal.tenant or (PLATFORM_TENANT if role in PLATFORM else None)
     if tenant is None:
-        failure = AuthenticationFailed(Reason.NO_TENANT, "The token names no tenant (instansi).")
+        failure = AuthenticationFailed(
+            Reason.NO_TENANT, N_("The token names no tenant (instansi).")
+        )
         return Identity.refused(failure)
     try:
         actor = Actor(principal.nip or principal.user, role.value)
         return Identity(Caller(actor, tenant, correlation_id, principal.nip))
     except InvalidInput as error:
-        return Identity.refused(AuthenticationFailed(Reason.MALFORMED_TOKEN, error.message))
+        failure = AuthenticationFailed(Reason.MALFORMED_TOKEN, error.template, **error.params)
+        return Identity.refused(failure)

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import strawberry
 
+from domain.errors import N_
 from graphql_api.errors import InvalidArgument
 
 _CURSOR_PREFIX = "nip:"
@@ -23,7 +24,9 @@ def parse_id(raw: str, what: str) -> UUID:
     try:
         return UUID(raw)
     except ValueError:
-        raise InvalidArgument(f"{what} {raw[:40]!r} is not a valid id.") from None
+        raise InvalidArgument(
+            N_("{what} {raw!r} is not a valid id."), params={"what": what, "raw": raw[:40]}
+        ) from None
 
 
 def nip_cursor(nip: str) -> str:
@@ -39,5 +42,7 @@ def nip_from_cursor(cursor: str) -> str:
         text = ""
     nip = text.removeprefix(_CURSOR_PREFIX)
     if not text.startswith(_CURSOR_PREFIX) or not (nip.isascii() and nip.isdigit()):
-        raise InvalidArgument(f"Cursor {cursor[:40]!r} is not one this API gave out.")
+        raise InvalidArgument(
+            N_("Cursor {cursor!r} is not one this API gave out."), params={"cursor": cursor[:40]}
+        )
     return nip

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from domain.errors import N_
 from graphql_api.errors import InvalidArgument, PageTooLarge
 
 T = TypeVar("T")
@@ -36,6 +37,12 @@ EXTERNAL_LEARNING = Page(50, 500)
 TENANTS = Page(100, 1000)  # every instansi of the nation is about 550
 UNIT_SATISFACTIONS = Page(100, 2000)  # units with SKM answers, as many as unitTree's
 LEAVE_REQUESTS = Page(50, 200)  # one person's, a few a year
+AUDIT_EVENTS = Page(100, 1000)  # the whole log, paged by position
+APPRAISER_STATS = Page(100, 1000)  # pejabat penilai, paged by their id
+EMPLOYEE_CHANGES = Page(100, 1000)  # one person's changes in a period
+RETIRING = Page(100, 1000)  # a regency's PNS reaching BUP within a few years
+TINDAK_LANJUT = Page(100, 500)  # a unit's staff, each with what follows their appraisal
+SUCCESSION = Page(100, 500)  # the key jabatan of a tenant, each with its candidates
 
 PAGES: Mapping[str, Page] = {
     "Query.employees": EMPLOYEES,
@@ -51,6 +58,13 @@ PAGES: Mapping[str, Page] = {
     "Query.tenants": TENANTS,
     "Query.unitSatisfactions": UNIT_SATISFACTIONS,
     "Query.leaveRequests": LEAVE_REQUESTS,
+    "Query.auditEvents": AUDIT_EVENTS,
+    "Query.platformEvents": AUDIT_EVENTS,
+    "Query.appraiserStats": APPRAISER_STATS,
+    "Query.employeeChanges": EMPLOYEE_CHANGES,
+    "Query.retiringBy": RETIRING,
+    "Query.tindakLanjutList": TINDAK_LANJUT,
+    "Query.successionLists": SUCCESSION,
     "Query.accessLog": Page(100, 500),  # graphql_api/access_log/queries.py pages it itself
 }
 
@@ -58,9 +72,15 @@ PAGES: Mapping[str, Page] = {
 def check_first(first: int, page: Page) -> int:
     """`first` if it is within the page's bounds; PAGE_TOO_LARGE or INVALID_ARGUMENT if not."""
     if first > page.maximum:
-        raise PageTooLarge(f"first may be at most {page.maximum}, not {first}.", max=page.maximum)
+        raise PageTooLarge(
+            N_("first may be at most {maximum}, not {first}."),
+            params={"maximum": page.maximum, "first": first},
+            max=page.maximum,
+        )
     if first < 0:
-        raise InvalidArgument(f"first must not be negative, not {first}.")
+        raise InvalidArgument(
+            N_("first must not be negative, not {first}."), params={"first": first}
+        )
     return first
 
 
@@ -76,7 +96,9 @@ def page_after(
     if after is not None:
         keys = [key(item) for item in items]
         if after not in keys:
-            raise InvalidArgument(f"after {after!r} is not in this list.")
+            raise InvalidArgument(
+                N_("after {after!r} is not in this list."), params={"after": after}
+            )
         start = keys.index(after) + 1
     return list(items[start : start + first])
 

@@ -37,12 +37,17 @@ from graphql_api.leave.requests import LeaveRequestMutations, LeaveRequestQuerie
 from graphql_api.ledger.queries import LedgerQueries
 from graphql_api.limits import Limits
 from graphql_api.observed import ObservedOperation
+from graphql_api.planned_documents import PlannedDocuments
 from graphql_api.policy.mutations import PolicyMutations
 from graphql_api.policy.queries import PolicyQueries
+from graphql_api.retirement.queries import RetirementQueries
 from graphql_api.satisfaction.mutations import SatisfactionMutations
 from graphql_api.satisfaction.queries import SatisfactionQueries
 from graphql_api.tenants.mutations import TenantMutations
 from graphql_api.tenants.queries import TenantQueries
+from graphql_api.time_travel.queries import TimeTravelQueries
+from graphql_api.tindak_lanjut.mutations import TindakLanjutMutations
+from graphql_api.tindak_lanjut.queries import TindakLanjutQueries
 from graphql_api.training.mutations import TrainingMutations
 from graphql_api.training.queries import TrainingQueries
 from graphql_api.units.mutations import UnitMutations
@@ -78,6 +83,9 @@ class Query(
     PolicyQueries,
     LeaveRequestQueries,
     LedgerQueries,
+    TimeTravelQueries,
+    TindakLanjutQueries,
+    RetirementQueries,
 ):
     pass
 
@@ -95,6 +103,7 @@ class Mutation(
     DisciplineMutations,
     SatisfactionMutations,
     PolicyMutations,
+    TindakLanjutMutations,
 ):
     pass
 
@@ -153,6 +162,7 @@ def build_schema(limits: Limits | None = None) -> JejakSchema:
     caches = DocumentCaches(limits)
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         ObservedOperation,  # first: it sees what every other extension raised
+        PlannedDocuments,  # before BoundedDocuments: a registered document comes parsed
         lambda: BoundedDocuments(caches),
         PolicyCheck,
         WaitForReadModels,

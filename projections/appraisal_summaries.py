@@ -16,6 +16,7 @@ import asyncpg
 
 from domain.appraisal import ANNUAL
 from domain.scoring import DistributionReport, OrgRating, Predikat, distribution_report
+from domain.scoring_policy import cycle_policy
 from domain.talent import Potensial, TalentBox, talent_box
 from projections.appraisal_cycles import CycleRow
 from projections.appraisal_records import appraisals_in_cycle
@@ -72,10 +73,12 @@ def unit_summary(cycle: CycleRow, unit_id: UUID, rows: list[Row]) -> UnitSummary
     """A unit's annual predikat against the band of its organisation rating, and its progress."""
     in_unit = [r for r in rows if r["unit_id"] == unit_id]
     rating = cycle.org_ratings.get(str(unit_id))
+    policy = cycle_policy(cycle.settings)  # the scoring policy the cycle adopted
     report = distribution_report(
         OrgRating(rating) if rating else None,
         [Predikat(r["annual_predikat"]) for r in in_unit if r["annual_predikat"]],
-        most_is_plurality=bool(cycle.settings.get("most_is_plurality")),
+        most_is_plurality=policy.most_is_plurality,
+        bands=policy.bands,
     )
     return UnitSummary(unit_id, report, progress_of(cycle, in_unit))
 

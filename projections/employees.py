@@ -151,6 +151,9 @@ class EmployeesProjection:
     def on_Employee_AwardRecorded(self, envelope: Envelope) -> dict[str, Any]:  # noqa: N802
         return self._set(envelope)
 
+    def on_Employee_IjazahRecorded(self, envelope: Envelope) -> dict[str, Any]:  # noqa: N802
+        return self._set(envelope)  # the row's version follows every event of the employee
+
     def on_Employee_SanctionImposed(self, envelope: Envelope) -> dict[str, Any]:  # noqa: N802
         return self._set(envelope)
 

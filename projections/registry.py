@@ -5,6 +5,7 @@ from __future__ import annotations
 from projections.absences import AbsencesProjection
 from projections.appraisal_cycles import AppraisalCyclesProjection
 from projections.appraisal_records import AppraisalRecordsProjection
+from projections.award_nominations import AwardNominationsProjection
 from projections.base import Projection
 from projections.career import CareerProjection
 from projections.competencies import CompetenciesProjection
@@ -38,6 +39,7 @@ def all_projections() -> list[Projection]:
         EventSubjectsProjection(),
         AppraisalCyclesProjection(),
         AppraisalRecordsProjection(),
+        AwardNominationsProjection(),
         CompetenciesProjection(),
         TrainingProgrammesProjection(),
         MentoringsProjection(),

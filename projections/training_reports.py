@@ -14,7 +14,7 @@ SOSIAL_KULTURAL (the BerAKHLAK behaviours).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -28,6 +28,7 @@ from domain.competency import (
     Offer,
     below_baik,
     competency_gaps,
+    development_programmes,
     jabatan_key,
     recommended_programmes,
 )
@@ -201,6 +202,7 @@ class Recommendation:
     predikat: str | None
     weak_competencies: list[str]
     programmes: list[Offer]
+    development_competencies: list[str] = field(default_factory=list)  # for a Sangat Baik
 
 
 async def recommendations(
@@ -212,12 +214,28 @@ async def recommendations(
     if latest is None:
         return Recommendation(None, None, [], [])
     year, predikat = latest["year"], latest["annual_predikat"]
-    if not below_baik(predikat):  # Baik or better: no weak results to develop
+    if predikat == "SANGAT_BAIK":  # a top performer is developed too (domain.tindak_lanjut)
+        wanted = await _development_competencies(pool, tenant, jabatan_title)
+        offers = await open_offers(pool, tenant)
+        return Recommendation(year, predikat, [], development_programmes(wanted, offers), wanted)
+    if not below_baik(predikat):  # Baik: no weak results to develop
         return Recommendation(year, predikat, [], [])
     result = latest["doc"].get("predikat", {}).get(ANNUAL, {})
     weak = await _weak_competencies(pool, tenant, jabatan_title, result)
     chosen = recommended_programmes(predikat, weak, await open_offers(pool, tenant))
     return Recommendation(year, predikat, weak, chosen)
+
+
+async def _development_competencies(
+    pool: asyncpg.Pool, tenant: str, jabatan_title: str
+) -> list[str]:
+    """What a top performer develops: their jabatan's required competencies, else the
+    catalogue's managerial ones (towards the kelompok rencana suksesi)."""
+    required = {r.jabatan_key: r.competency_codes for r in await jabatan_requirements(pool, tenant)}
+    own = required.get(jabatan_key(jabatan_title))
+    if own:
+        return list(own)
+    return [c.code for c in await catalogue(pool, tenant) if c.kind == "MANAJERIAL"]
 
 
 async def _weak_competencies(

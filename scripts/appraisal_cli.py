@@ -1,5 +1,6 @@
 """`jejak appraisal verify <cycle-id>`: recompute every predikat of a cycle from the event log;
-`jejak appraisal cycles [--tenant T]`: list the cycles, to find their ids.
+`jejak appraisal cycles [--tenant T]`: list the cycles, to find their ids;
+`jejak appraisal what-if <cycle-id> --policy FILE.json` (scripts/appraisal_whatif_cli.py).
 
 Verify exits 0 when every recorded predikat equals its recomputation under its rules version, 1
 when any differs (each difference is printed), 2 when the cycle is unknown. `scripts/cli.py`
@@ -18,6 +19,7 @@ from domain.errors import N_, CycleNotFound
 from domain.meta import Actor
 from projections.appraisal_cycles import CycleRow, tenant_cycles
 from projections.tenants import registered_tenants
+from scripts.appraisal_whatif_cli import add_what_if_command
 from scripts.output import error_line, json_line, table, tr
 from scripts.read_models import NO_READ_MODELS, NoReadModels, operator_database, query
 from services.appraisal import AppraisalApplication
@@ -48,6 +50,7 @@ def add_appraisal_command(
     cycles.add_argument("--tenant", help="only this instansi's (a code from `jejak tenants`)")
     cycles.add_argument("--json", action="store_true", help="one JSON object per line")
     cycles.set_defaults(func=cmd_appraisal_cycles)
+    add_what_if_command(appraisal)
 
 
 def cmd_appraisal_cycles(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from scripts.database_cli import add_database_command
 from scripts.datagen.cli import add_generate_command
 from scripts.datagen.demo_stamp import demo_planned_until
 from scripts.datagen.loader import load_demo_if_empty
+from scripts.documents_cli import add_documents_command, serve_trusted_documents
 from scripts.export_cli import add_export_command
 from scripts.graphiql_demo import add_graphiql_option, graphiql_settings
 from scripts.import_cli import add_import_command
@@ -60,6 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     configure_logging()
     authenticator = serve_authenticator(args.host, args.port)  # a bad setting stops us here
+    trusted = serve_trusted_documents()  # so does a manifest that does not check out
     # Outermost, so a signal while PostgreSQL starts or stops is noted, never raised midway.
     with StopSignals() as stop, operator_database() as database:
         if args.demo and not stop.requested and load_demo_if_empty(database):
@@ -76,6 +78,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 lambda: open_runtime(database, run_projections=not args.no_projections),
                 authenticator=authenticator,
                 graphiql=graphiql,
+                trusted=trusted,
             )
             serve(app, args.host, args.port, announce=_announce_listening)
     return 0
@@ -216,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_witness_command(commands)
     add_audit_command(commands)
     add_ledger_command(commands)
+    add_documents_command(commands)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True

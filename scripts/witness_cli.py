@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from domain.errors import N_
 from domain.ledger.keys import create_key, load_key
 from domain.ledger.notes import CosignatureSigner, InvalidKey, NoteVerifier
 from scripts.output import tr
@@ -77,7 +78,7 @@ def cmd_witness_serve(args: argparse.Namespace) -> int:
     signer = CosignatureSigner(args.name, load_key(args.key))
     logs = [parse_log(value) for value in args.log]
     if any(verifier.algorithm != 0x01 for _, verifier in logs):
-        raise InvalidKey("a log's verifier key is an Ed25519 note key (type 0x01)")
+        raise InvalidKey(N_("a log's verifier key is an Ed25519 note key (type 0x01)"))
     witness = Witness(signer, logs, WitnessState(args.state))
     print(tr("witness key: {vkey}", vkey=signer.vkey()), file=sys.stderr)
     for origin, verifier in logs:

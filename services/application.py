@@ -62,7 +62,12 @@ class JejakApplication(Application[UUID]):
     def get_unit(self, caller: Caller, unit_id: UUID) -> OrgUnit:
         """Load a unit of the caller's tenant, or raise UnitNotFound."""
         return self.of_tenant(
-            caller, OrgUnit, unit_id, UnitNotFound(f"No unit kerja {unit_id} in {caller.tenant}.")
+            caller,
+            OrgUnit,
+            unit_id,
+            UnitNotFound(
+                N_("No unit kerja {unit_id} in {tenant}."), unit_id=unit_id, tenant=caller.tenant
+            ),
         )
 
     def check_registered(self, tenant: str) -> None:

@@ -25,7 +25,7 @@ from domain.discipline import (
     SanctionImposition,
     SanctionKind,
 )
-from domain.errors import Conflict, DomainError, InvalidInput
+from domain.errors import N_, Conflict, DomainError, InvalidInput, Phrase
 from domain.jabatan import Jabatan
 from services.caller import WRITERS, Caller
 from services.outcome import Outcome, normalize_nip
@@ -65,20 +65,26 @@ class AttendanceCommands(UnitCommands):
         reason: str | None = None,
     ) -> Outcome:
         """Record a working day absent without a valid reason; a day recorded is kept once."""
-        caller.require(WRITERS, "Recording an absence")
+        caller.require(WRITERS, N_("Recording an absence"))
 
         def attempt() -> Outcome:
             employee = self._employee_for_absence(caller, nip)
             attendance = self._attendance(caller, employee, day.year)
             if day < employee.appointed_on:
-                raise InvalidInput(f"{day} is before the appointment ({employee.appointed_on}).")
+                raise InvalidInput(
+                    N_("{day} is before the appointment ({appointed_on})."),
+                    day=day,
+                    appointed_on=employee.appointed_on,
+                )
             at, meta = self.clock(), caller.meta(reason)
             attendance.record_absence(day, source, at, meta, self.working_day)
             return (
                 self.save_outcome(attendance) if attendance.pending_events else _as_is(attendance)
             )
 
-        return retry_lost_races(attempt, subject=f"Absences of {normalize_nip(nip)}", strict=False)
+        return retry_lost_races(
+            attempt, subject=Phrase(N_("Absences of {nip}"), nip=normalize_nip(nip)), strict=False
+        )
 
     def excuse_absence(
         self,
@@ -90,7 +96,7 @@ class AttendanceCommands(UnitCommands):
         reason: str | None = None,
     ) -> Outcome:
         """Correct a recorded day later shown to have had a valid reason, with the evidence."""
-        caller.require(WRITERS, "Correcting an absence")
+        caller.require(WRITERS, N_("Correcting an absence"))
 
         def attempt() -> Outcome:
             employee = self._employee_for_absence(caller, nip)
@@ -98,7 +104,9 @@ class AttendanceCommands(UnitCommands):
             attendance.excuse_absence(day, evidence_ref, self.clock(), caller.meta(reason))
             return self.save_outcome(attendance)
 
-        return retry_lost_races(attempt, subject=f"Absences of {normalize_nip(nip)}", strict=False)
+        return retry_lost_races(
+            attempt, subject=Phrase(N_("Absences of {nip}"), nip=normalize_nip(nip)), strict=False
+        )
 
     def import_absences(self, caller: Caller, text: str) -> list[ImportedRow]:
         """An attendance import: CSV lines `NIP,date` (ISO), each through `record_absence`.
@@ -106,7 +114,7 @@ class AttendanceCommands(UnitCommands):
         Each line is its own command, so a refused line does not hold back the others, and a
         re-run after a partial failure records only what is missing.
         """
-        caller.require(WRITERS, "Importing absences")
+        caller.require(WRITERS, N_("Importing absences"))
         rows: list[ImportedRow] = []
         for line, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
             if not fields or (line == 1 and fields[0].strip().upper() == "NIP"):
@@ -118,7 +126,7 @@ class AttendanceCommands(UnitCommands):
         nip, raw_day = [*fields, "", ""][:2]
         try:
             if len(fields) != 2:
-                raise InvalidInput("A line holds NIP,date.")
+                raise InvalidInput(N_("A line holds NIP,date."))
             day = date.fromisoformat(raw_day.strip())
             before = self._known_version(nip, day.year)
             outcome = self.record_absence(
@@ -163,7 +171,9 @@ class AttendanceCommands(UnitCommands):
 
         def attempt() -> Outcome:
             employee = self._employee_for_absence(caller, nip)
-            check_expected_version(f"Employee {employee.nip}", employee.version, expected_version)
+            check_expected_version(
+                Phrase(N_("Employee {nip}"), nip=employee.nip), employee.version, expected_version
+            )
             attendance = self._attendance(caller, employee, seen.year, must_exist=True)
             now = attendance.proposal(self.working_day)
             actual = AbsenceBasis(
@@ -174,9 +184,15 @@ class AttendanceCommands(UnitCommands):
             )
             if (actual.days_absent, actual.proposed) != (seen.days_absent, seen.proposed):
                 raise Conflict(
-                    f"The absences of {seen.year} now count {actual.days_absent} days "
-                    f"(proposal {_name(actual.proposed)}), not {seen.days_absent} "
-                    f"({_name(seen.proposed)}): review them and decide again."
+                    N_(
+                        "The absences of {year} now count {days} days (proposal {proposed}), "
+                        "not {seen_days} ({seen_proposed}): review them and decide again."
+                    ),
+                    year=seen.year,
+                    days=actual.days_absent,
+                    proposed=_name(actual.proposed),
+                    seen_days=seen.days_absent,
+                    seen_proposed=_name(seen.proposed),
                 )
             at, meta = self.clock(), caller.meta(reason)
             imposition = SanctionImposition(actual, departure_reason, jabatan_after)
@@ -187,7 +203,9 @@ class AttendanceCommands(UnitCommands):
             return self.save_outcome(employee, attendance)
 
         return retry_lost_races(
-            attempt, subject=f"Employee {normalize_nip(nip)}", strict=expected_version is not None
+            attempt,
+            subject=Phrase(N_("Employee {nip}"), nip=normalize_nip(nip)),
+            strict=expected_version is not None,
         )
 
     # --- loading ----------------------------------------------------------------------------
@@ -209,7 +227,7 @@ class AttendanceCommands(UnitCommands):
         except AggregateNotFoundError:
             if must_exist:
                 raise InvalidInput(
-                    f"No absences of {employee.nip} are recorded in {year}."
+                    N_("No absences of {nip} are recorded in {year}."), nip=employee.nip, year=year
                 ) from None
             return Attendance.open(
                 nip=employee.nip,
@@ -234,4 +252,4 @@ def _as_is(attendance: Attendance) -> Outcome:
 
 
 def _name(kind: SanctionKind | None) -> str:
-    return kind.value if kind else "none"
+    return kind.value if kind else Phrase(N_("none"))

@@ -27,7 +27,7 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.aggregates.employee import Employee
 from domain.employment import parse_employment_type
-from domain.errors import AlreadyExists, DomainError, NipNotAppointable
+from domain.errors import N_, AlreadyExists, DomainError, NipNotAppointable, listing
 from domain.import_rows import ImportRow, read_row
 from domain.jabatan import parse_jabatan
 from domain.ranks import parse_golongan
@@ -146,7 +146,9 @@ class BulkImport:
         try:
             row = read_row(values, self.columns, number)
             if row.nip in seen:
-                raise DuplicateInFile(f"NIP {row.nip} is also on row {seen[row.nip]}.")
+                raise DuplicateInFile(
+                    N_("NIP {nip} is also on row {row}."), nip=row.nip, row=seen[row.nip]
+                )
             seen[row.nip] = number
             unit_id = self._unit_directory().resolve(row.unit)
             if self._imported_before(row, unit_id):
@@ -182,12 +184,14 @@ class BulkImport:
         except AggregateNotFoundError:
             return False
         if first.tenant != self.caller.tenant:
-            raise NipNotAppointable(f"NIP {row.nip} cannot be appointed here.")
+            raise NipNotAppointable(N_("NIP {nip} cannot be appointed here."), nip=row.nip)
         differing = _differences(first, row, unit_id)
         if differing:
             raise ImportConflict(
-                f"NIP {row.nip} is already appointed in {self.caller.tenant} with another "
-                f"{', '.join(differing)}."
+                N_("NIP {nip} is already appointed in {tenant} with another {fields}."),
+                nip=row.nip,
+                tenant=self.caller.tenant,
+                fields=listing(differing),
             )
         return True
 
@@ -222,14 +226,14 @@ def _differences(first: Employee, row: ImportRow, unit_id: UUID) -> list[str]:
     """The fields the row gives otherwise than the employee's appointment, parsed alike."""
     kind = parse_employment_type(row.employment_type)
     jabatan = parse_jabatan(row.jabatan_kind, row.jabatan_title, row.jabatan_jenjang)
-    wanted = {
-        "name": clean_text(row.name, "Name", NAME, min_length=2),
-        "employment type": kind.value,
-        "golongan": parse_golongan(row.golongan, kind).code,
-        "jabatan": (jabatan.kind.value, jabatan.title,
-                    jabatan.jenjang.value if jabatan.jenjang else None),
-        "unit": unit_id,
-        "TMT": row.appointed_on,
+    wanted = {  # the names are marked: the refusal lists them in the client's language
+        N_("name"): clean_text(row.name, N_("Name"), NAME, min_length=2),
+        N_("employment type"): kind.value,
+        N_("golongan"): parse_golongan(row.golongan, kind).code,
+        N_("jabatan"): (jabatan.kind.value, jabatan.title,
+                        jabatan.jenjang.value if jabatan.jenjang else None),
+        N_("unit"): unit_id,
+        N_("TMT"): row.appointed_on,
     }  # fmt: skip
     recorded = {
         "name": first.name, "employment type": first.employment_type, "golongan": first.golongan,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from access.roles import AUDITORS, WRITERS, Role
-from domain.errors import NotAllowedForRole
+from domain.errors import N_, NotAllowedForRole, phrase
 from domain.meta import Actor, EventMeta
 from domain.units import check_tenant
 
@@ -27,10 +27,12 @@ class Caller:
         return EventMeta.of(self.actor, self.tenant, self.correlation_id, reason)
 
     def require(self, allowed: frozenset[Role], action: str) -> None:
-        """Raise FORBIDDEN unless the caller's role may do `action`."""
+        """Raise FORBIDDEN unless the caller's role may do `action` (a marked phrase)."""
         if self.actor.role not in allowed:
             roles = ", ".join(sorted(allowed))
-            raise NotAllowedForRole(f"{action} needs one of the roles: {roles}.")
+            raise NotAllowedForRole(
+                N_("{action} needs one of the roles: {roles}."), action=phrase(action), roles=roles
+            )
 
 
 __all__ = ["AUDITORS", "WRITERS", "Caller", "Role"]

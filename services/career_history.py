@@ -16,13 +16,10 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.employee import Employee
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.aggregates.training import Training
-from domain.errors import LatsarNotCompleted, ProgrammeNotFound
+from domain.errors import N_, LatsarNotCompleted, ProgrammeNotFound
 from domain.probation import is_latsar
-from domain.promotion import (
-    PROMOTION_PERIODS_KIND,
-    PromotionHistory,
-    periods_from_policy,
-)
+from domain.promotion import PromotionHistory
+from domain.promotion_periods import PROMOTION_PERIODS_KIND, periods_from_policy
 from domain.scoring import Predikat
 from services.policy import policy_in_force
 
@@ -49,13 +46,19 @@ def finalised_predikat(
 def promotion_history(
     repository: Repository[UUID], employee: Employee, effective_on: date
 ) -> PromotionHistory:
-    """The last two years' finalised predikat and the promotion periods in force on the TMT."""
+    """The last two years' finalised predikat and the promotion periods in force on the TMT.
+
+    The periods are read from the policy register (kind `promotion_periods`, national, which
+    the platform admin keeps; the demo and the generator record the official versions). Only
+    a log with no version in force on the TMT, one that has recorded none, falls back to
+    domain.promotion_periods.SEEDED_PERIODS, the same official values.
+    """
     years = range(effective_on.year - 2, effective_on.year)
     version = policy_in_force(repository, PROMOTION_PERIODS_KIND, employee.tenant, effective_on)
     periods = (
         periods_from_policy(version.effective_from, version.values, version.source)
         if version is not None
-        else None  # nothing recorded yet: the seeded official values (domain.promotion)
+        else None  # nothing recorded yet: the seeded official values
     )
     return PromotionHistory(finalised_predikat(repository, employee, years), periods)
 
@@ -67,12 +70,16 @@ def latsar_completed_on(
     try:
         programme: Training = repository.get(programme_id)
     except AggregateNotFoundError:
-        raise ProgrammeNotFound(f"No training programme {programme_id}.") from None
+        raise ProgrammeNotFound(
+            N_("No training programme {programme_id}."), programme_id=programme_id
+        ) from None
     if not isinstance(programme, Training) or programme.tenant != employee.tenant:
-        raise ProgrammeNotFound(f"No training programme {programme_id}.")
+        raise ProgrammeNotFound(
+            N_("No training programme {programme_id}."), programme_id=programme_id
+        )
     if not is_latsar(programme.title):
         raise LatsarNotCompleted(
-            f"Programme {programme.title!r} is not a Latsar (pelatihan dasar)."
+            N_("Programme {title!r} is not a Latsar (pelatihan dasar)."), title=programme.title
         )
     passed = [
         e.completed_on
@@ -82,7 +89,9 @@ def latsar_completed_on(
         and e.result == "PASSED"
     ]
     if not passed:
-        raise LatsarNotCompleted(f"{employee.nip} has not passed {programme.title!r}.")
+        raise LatsarNotCompleted(
+            N_("{nip} has not passed {title!r}."), nip=employee.nip, title=programme.title
+        )
     return max(passed)
 
 

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from domain.errors import InvalidInput
+from domain.errors import N_, InvalidInput
 
 SEPARATORS = ";,\t"
 MAX_BYTES = 64 * 1024 * 1024  # a province's export is a few MB
@@ -43,10 +43,16 @@ def read_import_file(path: Path) -> ImportFile:
     """The file at `path`; INVALID_FILE if it is not readable UTF-8 CSV."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise InvalidFile(f"{path.name} is larger than {MAX_BYTES // 2**20} MB.")
+            raise InvalidFile(
+                N_("{name} is larger than {megabytes} MB."),
+                name=path.name,
+                megabytes=MAX_BYTES // 2**20,
+            )
         data = path.read_bytes()
     except OSError as error:
-        raise InvalidFile(f"{path} cannot be read: {error.strerror}.") from None
+        raise InvalidFile(
+            N_("{path} cannot be read: {strerror}."), path=path, strerror=error.strerror
+        ) from None
     return parse_import_bytes(data, path.name[:200])
 
 
@@ -56,17 +62,22 @@ def parse_import_bytes(data: bytes, name: str) -> ImportFile:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidFile(
-            f"{name} is not UTF-8 (byte {error.start}): save it as 'CSV UTF-8'."
+            N_("{name} is not UTF-8 (byte {start}): save it as 'CSV UTF-8'."),
+            name=name,
+            start=error.start,
         ) from None
     heading_line = text.split("\n", 1)[0]
     if not heading_line.strip():
-        raise InvalidFile(f"{name} has no heading row.")
+        raise InvalidFile(N_("{name} has no heading row."), name=name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(heading_line))
     try:
         records = list(reader)
     except csv.Error as error:
         raise InvalidFile(
-            f"{name} is not valid CSV near line {reader.line_num}: {error}."
+            N_("{name} is not valid CSV near line {line_num}: {error}."),
+            name=name,
+            line_num=reader.line_num,
+            error=error,
         ) from None
     headings, *body = records
     rows = [

@@ -14,7 +14,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from domain.aggregates.org_unit import OrgUnit
-from domain.errors import UnitNotFound
+from domain.errors import N_, UnitNotFound
 from services.application import JejakApplication
 
 PAGE = 1000  # unit creations read per query
@@ -51,11 +51,21 @@ class UnitDirectory:
         if len(named) > 1:
             codes = ", ".join(sorted(unit.code for unit in named))
             raise UnitAmbiguous(
-                f"{len(named)} units of {self.tenant} are named {text!r} ({codes}): "
-                "give the unit's code or id instead."
+                N_(
+                    "{count} units of {tenant} are named {text!r} ({codes}): give the unit's "
+                    "code or id instead."
+                ),
+                count=len(named),
+                tenant=self.tenant,
+                text=text,
+                codes=codes,
             )
         if not named:
-            raise UnitNotFound(f"No unit kerja {text!r} in {self.tenant} (by id, code or name).")
+            raise UnitNotFound(
+                N_("No unit kerja {text!r} in {tenant} (by id, code or name)."),
+                text=text,
+                tenant=self.tenant,
+            )
         return named[0].id
 
 

@@ -27,7 +27,7 @@ from domain.aggregates.leave_request import (
     parse_consideration,
 )
 from domain.dates import check_effective_date
-from domain.errors import N_, InvalidInput, InvalidLeaveRequest, NotAllowedForRole, NotFound
+from domain.errors import N_, InvalidInput, InvalidLeaveRequest, NotAllowedForRole, NotFound, Phrase
 from domain.leave import LeaveRequest as Asked
 from domain.leave import check_leave
 from domain.leave_authority import LEAVE_AUTHORITY_KIND, DecidingAuthority, authority_to_decide
@@ -60,7 +60,7 @@ class LeaveRequestsApplication(JejakApplication):
         reason: str | None = None,
     ) -> Outcome:
         """Ask for cuti under the caller's own NIP; refused at once if the rules refuse it."""
-        caller.require(ASN, "Requesting leave")
+        caller.require(ASN, N_("Requesting leave"))
         if caller.nip is None:
             raise NotAllowedForRole(N_("Requesting leave needs your own NIP in the token."))
         employee = self._employee(caller, caller.nip)
@@ -88,7 +88,7 @@ class LeaveRequestsApplication(JejakApplication):
         reason: str | None = None,
     ) -> Outcome:
         """The atasan langsung's pertimbangan on a request of someone in their team."""
-        caller.require(frozenset({Role.SUPERVISOR}), "Recommending leave")
+        caller.require(frozenset({Role.SUPERVISOR}), N_("Recommending leave"))
         if caller.nip is None:
             raise NotAllowedForRole(N_("Recommending leave needs your own NIP in the token."))
         answer, own_nip = parse_consideration(consideration), caller.nip
@@ -98,7 +98,11 @@ class LeaveRequestsApplication(JejakApplication):
             request.recommend(answer, own_nip, self.clock(), caller.meta(reason))
             return self.save_outcome(request)
 
-        return retry_lost_races(attempt, subject=f"Leave request {request_id}", strict=False)
+        return retry_lost_races(
+            attempt,
+            subject=Phrase(N_("Leave request {request_id}"), request_id=request_id),
+            strict=False,
+        )
 
     def decide_leave(
         self,
@@ -110,7 +114,7 @@ class LeaveRequestsApplication(JejakApplication):
         changed: tuple[date, date] | None = None,
     ) -> Outcome:
         """The official's keputusan; DISETUJUI or PERUBAHAN grants and charges the balance."""
-        caller.require(DECIDERS, "Deciding leave")
+        caller.require(DECIDERS, N_("Deciding leave"))
         answer = parse_consideration(consideration)
         if changed is not None:
             _check_dates(*changed, self.clock().date())
@@ -135,11 +139,19 @@ class LeaveRequestsApplication(JejakApplication):
             employee.grant_leave(asked, at, caller.meta(request.reason), calendar)
             return self.save_outcome(request, employee)
 
-        return retry_lost_races(attempt, subject=f"Leave request {request_id}", strict=False)
+        return retry_lost_races(
+            attempt,
+            subject=Phrase(N_("Leave request {request_id}"), request_id=request_id),
+            strict=False,
+        )
 
     def get_request(self, caller: Caller, request_id: UUID, nip: str | None = None) -> LeaveRequest:
         """A request of the caller's tenant (of `nip`, when given), or NOT_FOUND."""
-        missing = NotFound(f"No leave request {request_id} in {caller.tenant}.")
+        missing = NotFound(
+            N_("No leave request {request_id} in {tenant}."),
+            request_id=request_id,
+            tenant=caller.tenant,
+        )
         request = self.of_tenant(caller, LeaveRequest, request_id, missing)
         if nip is not None and request.nip != normalize_nip(nip):
             raise missing

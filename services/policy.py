@@ -19,7 +19,7 @@ from eventsourcing.persistence import IntegrityError
 from access.roles import PLATFORM, WRITERS
 from domain.absence import WorkingDay
 from domain.aggregates.policy_register import PolicyRegister
-from domain.errors import Conflict, NotAllowedForRole
+from domain.errors import N_, Conflict, NotAllowedForRole
 from domain.holidays import HOLIDAYS_KIND, WorkingCalendar
 from domain.policy import NATIONAL, PolicyVersion, check_scope, in_force_for_scope
 from domain.policy_kinds import policy_kind
@@ -122,7 +122,9 @@ class PolicyApplication(JejakApplication):
             recordings = self.save(register)
         except IntegrityError:
             raise Conflict(
-                f"The {kind} register of {scope} changed meanwhile; record the values again."
+                N_("The {kind} register of {scope} changed meanwhile; record the values again."),
+                kind=kind,
+                scope=scope,
             ) from None
         return Outcome(register.id, register.version, recordings[-1].notification.id)
 
@@ -135,12 +137,18 @@ class PolicyApplication(JejakApplication):
         role = caller.actor.role
         if role in PLATFORM:
             if scope != NATIONAL:
-                raise NotAllowedForRole("The platform admin records national policy only.")
+                raise NotAllowedForRole(N_("The platform admin records national policy only."))
             return scope
         if role not in WRITERS:
-            raise NotAllowedForRole("Recording policy values needs the admin or hr_officer role.")
+            raise NotAllowedForRole(
+                N_("Recording policy values needs the admin or hr_officer role.")
+            )
         if scope != caller.tenant:
-            raise NotAllowedForRole(f"An HR officer records the policy of {caller.tenant} only.")
+            raise NotAllowedForRole(
+                N_("An HR officer records the policy of {tenant} only."), tenant=caller.tenant
+            )
         if not policy_kind(kind).tenant_may_set:
-            raise NotAllowedForRole(f"{kind} is national policy: only the platform admin sets it.")
+            raise NotAllowedForRole(
+                N_("{kind} is national policy: only the platform admin sets it."), kind=kind
+            )
         return scope

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from eventsourcing.persistence import IntegrityError
 
-from domain.errors import Conflict
+from domain.errors import N_, Conflict, phrase
 
 MAX_ATTEMPTS = 8  # retries of a command whose aggregate another writer changed meanwhile
 
@@ -22,7 +22,12 @@ T = TypeVar("T")
 def check_expected_version(subject: str, actual: int, expected: int | None) -> None:
     """Raise CONFLICT when the caller expected another version of `subject`."""
     if expected is not None and actual != expected:
-        raise Conflict(f"{subject} is at version {actual}, not {expected}: reload and try again.")
+        raise Conflict(
+            N_("{subject} is at version {actual}, not {expected}: reload and try again."),
+            subject=phrase(subject),
+            actual=actual,
+            expected=expected,
+        )
 
 
 def retry_lost_races(attempt: Callable[[], T], *, subject: str, strict: bool) -> T:
@@ -35,5 +40,7 @@ def retry_lost_races(attempt: Callable[[], T], *, subject: str, strict: bool) ->
             return attempt()
         except IntegrityError:
             if strict:
-                raise Conflict(f"{subject} was changed meanwhile.") from None
-    raise Conflict(f"{subject} is changing too fast; try again.")
+                raise Conflict(
+                    N_("{subject} was changed meanwhile."), subject=phrase(subject)
+                ) from None
+    raise Conflict(N_("{subject} is changing too fast; try again."), subject=phrase(subject))

@@ -14,6 +14,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from access.roles import MASYARAKAT_INTAKE
 from domain.aggregates.service_survey import ServiceSurvey
+from domain.errors import N_, Phrase
 from domain.satisfaction import parse_period, tally_responses
 from services.application import JejakApplication
 from services.caller import Caller
@@ -33,7 +34,7 @@ class SurveyCommands(JejakApplication):
         responses: Sequence[Sequence[int]],
     ) -> Outcome:
         """Add questionnaires (nine answers 1–4 each) to the unit's survey of `period`."""
-        caller.require(MASYARAKAT_INTAKE, "Recording SKM responses")
+        caller.require(MASYARAKAT_INTAKE, N_("Recording SKM responses"))
         label = parse_period(period).label
         tally = tally_responses(responses)
         unit = self.get_unit(caller, unit_id)
@@ -47,4 +48,6 @@ class SurveyCommands(JejakApplication):
             survey.record_responses(tally, len(responses), self.clock(), caller.meta())
             return self.save_outcome(survey)
 
-        return retry_lost_races(attempt, subject=f"The survey of {label}", strict=False)
+        return retry_lost_races(
+            attempt, subject=Phrase(N_("The survey of {label}"), label=label), strict=False
+        )

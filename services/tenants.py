@@ -14,7 +14,7 @@ from eventsourcing.persistence import IntegrityError
 
 from access.roles import PLATFORM
 from domain.aggregates.instansi import Instansi
-from domain.errors import TenantAlreadyRegistered, UnknownTenant
+from domain.errors import N_, TenantAlreadyRegistered, UnknownTenant
 from domain.instansi import parse_instansi_kind
 from services.application import JejakApplication
 from services.caller import Caller
@@ -30,7 +30,7 @@ class TenantsApplication(JejakApplication):
         self, caller: Caller, *, code: str, name: str, kind: str, reason: str | None = None
     ) -> Outcome:
         """Register an instansi (PEMKOT, PEMKAB or PEMPROV) under its tenant code (admin only)."""
-        caller.require(PLATFORM, "Registering an instansi")
+        caller.require(PLATFORM, N_("Registering an instansi"))
         instansi = Instansi.register(
             code=code,
             name=name,
@@ -42,7 +42,7 @@ class TenantsApplication(JejakApplication):
             return self.save_outcome(instansi)
         except IntegrityError:
             raise TenantAlreadyRegistered(
-                f"Instansi {instansi.code!r} is registered already."
+                N_("Instansi {code!r} is registered already."), code=instansi.code
             ) from None
 
     def get_tenant(self, code: str) -> Instansi:
@@ -50,5 +50,5 @@ class TenantsApplication(JejakApplication):
         try:
             instansi: Instansi = self.repository.get(Instansi.id_for(code))
         except AggregateNotFoundError:
-            raise UnknownTenant(f"Instansi {code!r} is not registered.") from None
+            raise UnknownTenant(N_("Instansi {code!r} is not registered."), code=code) from None
         return instansi

@@ -12,7 +12,7 @@ from eventsourcing.persistence import IntegrityError
 
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.org_unit import OrgUnit
-from domain.errors import AlreadyExists, RuleViolation
+from domain.errors import N_, AlreadyExists, RuleViolation
 from domain.units import check_name, check_unit_code, parse_unit_kind
 from services.application import JejakApplication
 from services.batching import BatchingApplication
@@ -37,7 +37,7 @@ class UnitCommands(BatchingApplication, JejakApplication):
         reason: str | None = None,
     ) -> Outcome:
         """Create a unit kerja, nested under `parent_id` if given."""
-        caller.require(WRITERS, "Creating a unit kerja")
+        caller.require(WRITERS, N_("Creating a unit kerja"))
         code, name, unit_kind = check_unit_code(code), check_name(name), parse_unit_kind(kind)
         if parent_id is not None:
             self._check_depth(self.get_unit(caller, parent_id))
@@ -52,7 +52,11 @@ class UnitCommands(BatchingApplication, JejakApplication):
         try:
             return self._commit(unit)
         except IntegrityError:
-            raise AlreadyExists(f"Unit code {code!r} already exists in {caller.tenant}.") from None
+            raise AlreadyExists(
+                N_("Unit code {code!r} already exists in {tenant}."),
+                code=code,
+                tenant=caller.tenant,
+            ) from None
 
     def _check_depth(self, parent: OrgUnit) -> None:
         depth, unit = 1, parent
@@ -60,7 +64,10 @@ class UnitCommands(BatchingApplication, JejakApplication):
             depth += 1
             unit = self._load(unit.parent_id)
         if depth >= MAX_UNIT_DEPTH:
-            raise RuleViolation(f"Units nest at most {MAX_UNIT_DEPTH} levels deep.")
+            raise RuleViolation(
+                N_("Units nest at most {max_unit_depth} levels deep."),
+                max_unit_depth=MAX_UNIT_DEPTH,
+            )
 
     # --- saving, one command at a time or in a batch (`BatchingApplication.batch()`) -------
     def _load(self, aggregate_id: UUID) -> Any:

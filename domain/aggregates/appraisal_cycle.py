@@ -13,7 +13,6 @@ bands per unit (rules in `domain.scoring`); once finalised, nothing in the cycle
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid5
@@ -26,25 +25,19 @@ from domain.appraisal import (
     local_date,
 )
 from domain.appraisal_enrolment import roster_entry
+from domain.appraisal_finalisation import final_result, unit_groups
+from domain.appraisal_rules import GroupReport
 from domain.errors import (
     N_,
     AppraisalNotFound,
-    AppraisalsIncomplete,
     CycleLocked,
-    DistributionOutOfBand,
     InvalidInput,
-    OrgRatingMissing,
     RuleViolation,
     UnitNotParticipating,
 )
 from domain.meta import EventMeta
-from domain.scoring import (
-    RULES_VERSION,
-    DistributionReport,
-    OrgRating,
-    Predikat,
-    distribution_report,
-)
+from domain.scoring import DistributionReport, OrgRating, Predikat, distribution_report
+from domain.scoring_policy import AdoptedPolicy, ScoringPolicy, cycle_policy
 
 CYCLE_NAMESPACE = UUID("3d0f6c1e-7b2a-4e59-a8c4-5f1e9b2d7a63")
 OVERRIDE, MUTASI = "OVERRIDE", "MUTASI"
@@ -57,7 +50,9 @@ class AppraisalCycle(JejakAggregate):
         tenant: str
         year: int
         unit_ids: list[UUID]
-        settings: dict[str, Any]  # CycleSettings.as_fields: period, checkpoints, deadlines, …
+        # CycleSettings.as_fields: period, checkpoints, deadlines, …; and since scoring is policy
+        # data, "scoring": the policy adopted (label, scope, source, values).
+        settings: dict[str, Any]
 
     class EmployeesEnrolled(JejakAggregate.Event):
         enrolments: list[dict[str, Any]]
@@ -112,6 +107,11 @@ class AppraisalCycle(JejakAggregate):
         self.org_ratings: dict[str, str] = {}  # str(unit id) → OrgRating
         self.finalised_on: date | None = None
 
+    @property
+    def policy(self) -> ScoringPolicy:
+        """The scoring policy the cycle adopted when it was opened (not kept: snapshots)."""
+        return cycle_policy(self.settings)
+
     @staticmethod
     def id_for(tenant: str, year: int) -> UUID:
         """One cycle per tenant and year."""
@@ -126,12 +126,15 @@ class AppraisalCycle(JejakAggregate):
         settings: CycleSettings,
         at: datetime,
         meta: EventMeta,
+        policy: AdoptedPolicy | None = None,
     ) -> AppraisalCycle:
-        """Open the tenant's cycle for a year, naming the participating units."""
+        """Open the tenant's cycle for a year, naming the units and adopting a scoring policy
+        (in its settings, which every appraisal enrolled carries: predikat are computed and
+        recomputed with it); None keeps the rules from before scoring was policy data."""
         if not 2022 <= year <= 2100:
-            raise InvalidInput("A cycle year is 2022 (PermenPANRB 6/2022) or later.")
+            raise InvalidInput(N_("A cycle year is 2022 (PermenPANRB 6/2022) or later."))
         if not unit_ids or len(set(unit_ids)) != len(unit_ids):
-            raise InvalidInput("A cycle names one or more participating units, each once.")
+            raise InvalidInput(N_("A cycle names one or more participating units, each once."))
         cycle: AppraisalCycle = cls.start(
             cls.Opened,
             cls.id_for(meta.tenant, year),
@@ -140,7 +143,7 @@ class AppraisalCycle(JejakAggregate):
             tenant=meta.tenant,
             year=year,
             unit_ids=list(unit_ids),
-            settings=settings.as_fields(year),
+            settings=settings.as_fields(year) | ({"scoring": policy.as_fields()} if policy else {}),
         )
         return cycle
 
@@ -185,8 +188,18 @@ class AppraisalCycle(JejakAggregate):
         return distribution_report(
             OrgRating(rating) if rating else None,
             [p for p in in_unit if p is not None],
-            most_is_plurality=self.settings["most_is_plurality"],
+            most_is_plurality=self.policy.most_is_plurality,
+            bands=self.policy.bands,
         )
+
+    def group_reports(
+        self,
+        predikats: Mapping[UUID, Predikat | None],
+        parents: Mapping[UUID, UUID | None] | None = None,
+    ) -> list[GroupReport]:
+        """Every unit group's predikat against its band (no pooling without the unit tree)."""
+        args = (self.unit_ids, self.roster, self.org_ratings, predikats, parents or {})
+        return unit_groups(self.policy, *args)
 
     # --- commands -------------------------------------------------------------------------
     def enrol(
@@ -209,7 +222,9 @@ class AppraisalCycle(JejakAggregate):
                 known.add(c.nip)
                 new.append(roster_entry(c, chains[c.employee_id]))
         if not new:
-            raise RuleViolation("Every candidate of the participating units is enrolled already.")
+            raise RuleViolation(
+                N_("Every candidate of the participating units is enrolled already.")
+            )
         self.record(self.EmployeesEnrolled, at, meta, enrolments=new)
         return new
 
@@ -227,14 +242,14 @@ class AppraisalCycle(JejakAggregate):
         entry = self.enrolment(employee_id)
         self.check_unit_participates(unit_id)
         if cause == OVERRIDE:
-            meta.require_reason("Overriding an appraiser")
+            meta.require_reason(N_("Overriding an appraiser"))
         if entry["nip"] in (chain.appraiser, chain.superior) or (
             chain.appraiser is not None and chain.appraiser == chain.superior
         ):
-            raise InvalidInput("The employee, appraiser and superior are three people.")
+            raise InvalidInput(N_("The employee, appraiser and superior are three people."))
         before = (entry["unit_id"], entry["appraiser"], entry["superior"])
         if before == (unit_id, chain.appraiser, chain.superior):
-            raise RuleViolation("That is already the employee's unit and appraiser chain.")
+            raise RuleViolation(N_("That is already the employee's unit and appraiser chain."))
         self.record(
             self.AppraiserChanged,
             at,
@@ -259,7 +274,7 @@ class AppraisalCycle(JejakAggregate):
         if previous == rating.value:
             raise RuleViolation(N_("The unit is rated {rating} already."), rating=previous)
         if previous is not None:
-            meta.require_reason("Changing an organisation rating")
+            meta.require_reason(N_("Changing an organisation rating"))
         self.record(
             self.OrganisationRated,
             at,
@@ -270,36 +285,25 @@ class AppraisalCycle(JejakAggregate):
         )
 
     def finalise(
-        self, predikats: Mapping[UUID, Predikat | None], at: datetime, meta: EventMeta
+        self,
+        predikats: Mapping[UUID, Predikat | None],
+        at: datetime,
+        meta: EventMeta,
+        *,
+        parents: Mapping[UUID, UUID | None] | None = None,
+        hasil_kerja: Mapping[UUID, str | None] | None = None,
     ) -> None:
-        """Lock the cycle: every annual predikat set, every unit rated and in band."""
+        """Lock the cycle once its result keeps the rules (domain.appraisal_finalisation);
+        without `parents` (the unit tree) or `hasil_kerja` (heads') those rules go unchecked."""
         self.check_is_open()
-        missing = [e["nip"] for e in self.roster.values() if not predikats.get(e["employee_id"])]
-        if missing:
-            raise AppraisalsIncomplete(
-                N_("{count} employee(s) have no annual predikat: {nips}."),
-                count=len(missing),
-                nips=", ".join(missing[:20]),
-            )
-        unrated = [str(u) for u in self.unit_ids if str(u) not in self.org_ratings]
-        if unrated:
-            raise OrgRatingMissing(
-                N_("Units without an organisation rating: {units}."), units=", ".join(unrated)
-            )
-        summary, failing = [], []
-        for unit_id in self.unit_ids:
-            report = self.unit_distribution(unit_id, predikats)
-            rated = {"unit_id": unit_id, "org_rating": report.org_rating}
-            summary.append(rated | {"counts": report.counts, "total": report.total})
-            failing += [rated | asdict(failure) for failure in report.failures]
-        if failing:
-            raise DistributionOutOfBand(failing)
+        args = (self.unit_ids, self.roster, self.org_ratings, predikats, parents or {})
+        summary = final_result(self.policy, *args, hasil_kerja)
         received_on = local_date(at, self.settings["utc_offset_hours"])
         self.record(
             self.Finalised,
             at,
             meta,
             received_on=received_on,
-            rules_version=RULES_VERSION,
+            rules_version=self.policy.label,
             distribution=summary,
         )

@@ -20,6 +20,7 @@ from domain.errors import (
     AppraisalForbidden,
     FeedbackRateLimited,
     InvalidInput,
+    Phrase,
     RuleViolation,
 )
 from domain.meta import EventMeta
@@ -41,7 +42,9 @@ class AppraisalExecution(AppraisalRecord):
         if meta.actor_id != self.appraiser:
             self.check_acting_as("employee", meta)
         if self.skp_status == APPROVED:
-            raise RuleViolation("The SKP is approved; only a mutasi or a new appraiser reopens it.")
+            raise RuleViolation(
+                N_("The SKP is approved; only a mutasi or a new appraiser reopens it.")
+            )
         revision = self.skp_revision + 1
         self.record(
             self.SkpDrafted, at, meta, revision=revision, hasil_kerja=hasil_kerja, perilaku=perilaku
@@ -51,11 +54,13 @@ class AppraisalExecution(AppraisalRecord):
         """The appraiser approves the draft; a first approval after 31 January needs a reason."""
         self.check_acting_as("appraiser", meta)
         if self.skp_status != DRAFT:
-            raise RuleViolation("There is no SKP draft to approve.")
+            raise RuleViolation(N_("There is no SKP draft to approve."))
         on, deadline = self.today(at), self.settings["skp_deadline"]
         late = not self.ever_approved and on > deadline
         if late:
-            meta.require_reason(f"Approving an SKP after the deadline of {deadline}")
+            meta.require_reason(
+                Phrase(N_("Approving an SKP after the deadline of {deadline}"), deadline=deadline)
+            )
         self.record(
             self.SkpApproved, at, meta, revision=self.skp_revision, approved_on=on, late=late
         )
@@ -113,14 +118,14 @@ class AppraisalExecution(AppraisalRecord):
             self.check_skp_is_approved()
             self.check_row(row or 0)
         elif source is FeedbackSource.MASYARAKAT:
-            raise InvalidInput("Masyarakat feedback is received as an SKM rating.")
+            raise InvalidInput(N_("Masyarakat feedback is received as an SKM rating."))
         elif meta.actor_id in (self.nip, self.appraiser) or row is not None:
-            raise AppraisalForbidden("Peers and subordinates give feedback on perilaku only.")
+            raise AppraisalForbidden(N_("Peers and subordinates give feedback on perilaku only."))
         if behaviour is not None and behaviour not in BERAKHLAK:
             raise InvalidInput(
                 N_("Feedback may be about one of the BerAKHLAK values {values}."), values=BERAKHLAK
             )
-        text = check_text(text, "Feedback")
+        text = check_text(text, N_("Feedback"))
         self.record(
             self.FeedbackGiven,
             at,
@@ -140,7 +145,7 @@ class AppraisalExecution(AppraisalRecord):
     ) -> None:
         """An anonymous service user's SKM rating, at most N per fingerprint and checkpoint."""
         fingerprint, score = check_fingerprint(fingerprint), check_skm_score(score)
-        comment = clean_optional_text(comment, "A comment", COMMENT)
+        comment = clean_optional_text(comment, N_("A comment"), COMMENT)
         checkpoint, limit = self.checkpoint_at(at), self.settings["masyarakat_limit"]
         given = [
             f

@@ -28,13 +28,17 @@ from domain.errors import (
     InvalidInput,
     ObjectionAlreadyDecided,
     SkpNotApproved,
+    phrase,
 )
 from domain.meta import EventMeta
-from domain.scoring import RULES_VERSION, Predikat, Rating, predikat_for
+from domain.scoring import Predikat, Rating, predikat_for
+from domain.scoring_policy import ScoringPolicy, cycle_policy
 from domain.talent import Potensial, TalentBox, talent_box
 
 APPRAISAL_NAMESPACE = UUID("9a4e2b71-0c5d-4f38-b6e1-7d2c8a9f1e04")
 DRAFT, APPROVED, FILED = "DRAFT", "APPROVED", "FILED"
+#: The parties of an appraisal as refusals name them (marked: they are read in Indonesian too).
+PARTIES = {"employee": N_("employee"), "appraiser": N_("appraiser"), "superior": N_("superior")}
 _ENVELOPE = frozenset({"originator_id", "originator_version", "timestamp", "meta"})
 
 
@@ -227,9 +231,17 @@ class AppraisalRecord(JejakAggregate):
         """Only the employee, the appraiser or the appraiser's superior act as such."""
         person = {"employee": self.nip, "appraiser": self.appraiser, "superior": self.superior}
         if person[party] is None:
-            raise AppraisalForbidden(f"{self.nip} has no {party}; HR must set one first.")
+            raise AppraisalForbidden(
+                N_("{nip} has no {party}; HR must set one first."),
+                nip=self.nip,
+                party=phrase(PARTIES[party]),
+            )
         if meta.actor_id != person[party]:
-            raise AppraisalForbidden(f"Only the {party} of {self.nip} may do this.")
+            raise AppraisalForbidden(
+                N_("Only the {party} of {nip} may do this."),
+                party=phrase(PARTIES[party]),
+                nip=self.nip,
+            )
 
     def check_skp_is_approved(self) -> None:
         if self.skp_status != APPROVED:
@@ -269,28 +281,38 @@ class AppraisalRecord(JejakAggregate):
 
     def check_objection_is_open(self) -> None:
         if self.objection not in (None, FILED):
-            raise ObjectionAlreadyDecided("The objection was decided; that decision is final.")
+            raise ObjectionAlreadyDecided(N_("The objection was decided; that decision is final."))
 
     def _compute(self, checkpoint: str, at: datetime, meta: EventMeta) -> None:
         rating = self.ratings[checkpoint]
         hasil, perilaku = Rating(rating["hasil_kerja"]), Rating(rating["perilaku_kerja"])
+        policy = self.policy()
         self.record(
             self.PredikatComputed,
             at,
             meta,
             checkpoint=checkpoint,
-            predikat=predikat_for(hasil, perilaku).value,
+            predikat=predikat_for(hasil, perilaku, policy.matrix).value,
             hasil_kerja=hasil.value,
             perilaku_kerja=perilaku.value,
-            rules_version=RULES_VERSION,
+            rules_version=policy.label,
             source_versions=[rating["version"]],
         )
 
     # --- views ------------------------------------------------------------------------------
+    def policy(self) -> ScoringPolicy:
+        """The scoring policy of the cycle, as enrolment copied it here."""
+        return cycle_policy(self.settings)
+
     def annual_predikat(self) -> Predikat | None:
         """The annual predikat in force, if any."""
         value = self.predikat.get(ANNUAL)
         return Predikat(value) if value else None
+
+    def annual_hasil_kerja(self) -> str | None:
+        """The annual rating hasil kerja in force, if any (a head's follows the unit's rating)."""
+        rating = self.ratings.get(ANNUAL)
+        return rating["hasil_kerja"] if rating else None
 
     def feedback_seen_by_employee(self) -> list[FeedbackView]:
         """Every piece of feedback with its source kind, never naming who gave it."""

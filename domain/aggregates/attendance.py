@@ -15,7 +15,7 @@ from domain.absence import WorkingDay, is_weekday, longest_run
 from domain.aggregates.base import JejakAggregate
 from domain.dates import PAST, check_date, check_year
 from domain.discipline import Sanction, proposed_sanction
-from domain.errors import InvalidInput, RuleViolation
+from domain.errors import N_, InvalidInput, RuleViolation
 from domain.meta import EventMeta
 from domain.text import LINE, clean_text
 
@@ -117,9 +117,11 @@ class Attendance(JejakAggregate):
         """
         self._check_day(day, at)
         if not is_working_day(day):
-            raise RuleViolation(f"{day} is not a working day; only working days count.")
+            raise RuleViolation(N_("{day} is not a working day; only working days count."), day=day)
         if day in self.excused:
-            raise RuleViolation(f"{day} was excused with evidence; it is not absent again.")
+            raise RuleViolation(
+                N_("{day} was excused with evidence; it is not absent again."), day=day
+            )
         if day in self.absent:
             return False
         self.record(self.AbsenceRecorded, at, meta, day=day, source=source)
@@ -128,10 +130,12 @@ class Attendance(JejakAggregate):
     def excuse_absence(self, day: date, evidence_ref: str, at: datetime, meta: EventMeta) -> None:
         """A recorded day later shown to have had a valid reason: the reason and its evidence."""
         self._check_day(day, at)
-        meta.require_reason("Excusing an absence")
-        evidence_ref = clean_text(evidence_ref, "An evidence reference", LINE, min_length=1)
+        meta.require_reason(N_("Excusing an absence"))
+        evidence_ref = clean_text(evidence_ref, N_("An evidence reference"), LINE, min_length=1)
         if day not in self.absent:
-            raise RuleViolation(f"{day} is not recorded as absent without a valid reason.")
+            raise RuleViolation(
+                N_("{day} is not recorded as absent without a valid reason."), day=day
+            )
         self.record(self.AbsenceExcused, at, meta, day=day, evidence_ref=evidence_ref)
 
     def decide_sanction(
@@ -148,8 +152,12 @@ class Attendance(JejakAggregate):
         days = self.days_absent()
         if days <= self.decided_at_days:
             raise RuleViolation(
-                f"A hukuman for {self.decided_at_days} days absent in {self.year} is already "
-                "decided; another one follows only further absences."
+                N_(
+                    "A hukuman for {decided_at_days} days absent in {year} is already decided; "
+                    "another one follows only further absences."
+                ),
+                decided_at_days=self.decided_at_days,
+                year=self.year,
             )
         self.record(
             self.SanctionDecided,
@@ -164,6 +172,6 @@ class Attendance(JejakAggregate):
         )
 
     def _check_day(self, day: date, at: datetime) -> None:
-        check_date(day, "An absence day", PAST, at.date())
+        check_date(day, N_("An absence day"), PAST, at.date())
         if day.year != self.year:
-            raise InvalidInput(f"{day} is not in {self.year}.")
+            raise InvalidInput(N_("{day} is not in {year}."), day=day, year=self.year)

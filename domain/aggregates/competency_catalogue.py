@@ -62,7 +62,7 @@ class CompetencyCatalogue(JejakAggregate):
     # --- invariants -------------------------------------------------------------------------
     def check_tenant(self, meta: EventMeta) -> None:
         if meta.tenant != self.tenant:
-            raise RuleViolation("The competency catalogue belongs to another instansi.")
+            raise RuleViolation(N_("The competency catalogue belongs to another instansi."))
 
     def check_known(self, codes: Iterable[str]) -> list[str]:
         """The codes, checked to be in the catalogue; raises UnknownCompetency otherwise."""
@@ -81,7 +81,7 @@ class CompetencyCatalogue(JejakAggregate):
         """Add a competency under a new code."""
         self.check_tenant(meta)
         [code] = check_competency_codes([code])
-        name = clean_text(name, "A competency name", NAME, min_length=2)
+        name = clean_text(name, N_("A competency name"), NAME, min_length=2)
         if code in self.competencies:
             raise CompetencyAlreadyExists(
                 N_("Competency {code} is already in the catalogue."), code=code
@@ -95,7 +95,7 @@ class CompetencyCatalogue(JejakAggregate):
     ) -> None:
         """Set the competencies a jabatan requires (an empty list clears them)."""
         self.check_tenant(meta)
-        jabatan_title = clean_text(jabatan_title, "A jabatan title", NAME, min_length=2)
+        jabatan_title = clean_text(jabatan_title, N_("A jabatan title"), NAME, min_length=2)
         key = jabatan_key(jabatan_title)
         checked = self.check_known(codes)
         if self.requirements.get(key) == checked:

@@ -31,7 +31,8 @@ from uuid import UUID
 from domain.aggregates.appraisal_execution import AppraisalExecution
 from domain.aggregates.appraisal_record import APPRAISAL_NAMESPACE, FILED, AppraisalRecord
 from domain.appraisal import ANNUAL, check_objection_window, check_text
-from domain.errors import N_, InvalidInput, ObjectionNotAllowed, RuleViolation
+from domain.appraisal_rules import check_annual_after_period
+from domain.errors import N_, InvalidInput, ObjectionNotAllowed, Phrase, RuleViolation
 from domain.meta import EventMeta
 from domain.scoring import Rating
 from domain.talent import Potensial
@@ -81,14 +82,18 @@ class EmployeeAppraisal(AppraisalExecution):
         self.check_acting_as("appraiser", meta)
         self.check_skp_is_approved()
         checkpoint = self.check_checkpoint(checkpoint)
+        if checkpoint == ANNUAL and "scoring" in self.settings:  # cycles under policy data
+            check_annual_after_period(self.year, self.today(at))
         if (current := self.ratings.get(checkpoint)) is not None:
             if current["calibrated"]:
                 raise RuleViolation(
                     N_("The {checkpoint} rating was calibrated; only calibration changes it."),
                     checkpoint=checkpoint,
                 )
-            meta.require_reason(f"Changing the {checkpoint} rating")
-        justification = check_text(justification, "A justification", 10)
+            meta.require_reason(
+                Phrase(N_("Changing the {checkpoint} rating"), checkpoint=checkpoint)
+            )
+        justification = check_text(justification, N_("A justification"), 10)
         self.record(
             self.Rated,
             at,
@@ -106,10 +111,10 @@ class EmployeeAppraisal(AppraisalExecution):
         """A calibrator changes the annual ratings with a reason; before and after are kept."""
         if (current := self.ratings.get(ANNUAL)) is None:
             raise RuleViolation(N_("{nip} has no annual rating to calibrate."), nip=self.nip)
-        meta.require_reason("A calibration change")
+        meta.require_reason(N_("A calibration change"))
         before = (current["hasil_kerja"], current["perilaku_kerja"])
         if before == (hasil_kerja.value, perilaku_kerja.value):
-            raise RuleViolation("Those are the ratings in force already.")
+            raise RuleViolation(N_("Those are the ratings in force already."))
         self.record(
             self.RatingCalibrated,
             at,
@@ -129,7 +134,7 @@ class EmployeeAppraisal(AppraisalExecution):
                 N_("The potential is {potensial} already."), potensial=potensial.value
             )
         if self.potensial is not None:
-            meta.require_reason("Changing a potential assessment")
+            meta.require_reason(N_("Changing a potential assessment"))
         self.record(
             self.PotentialAssessed, at, meta, potensial=potensial.value, previous=self.potensial
         )
@@ -146,11 +151,11 @@ class EmployeeAppraisal(AppraisalExecution):
         """The employee objects to the annual result, within the window after receiving it."""
         self.check_acting_as("employee", meta)
         self.check_objection_is_open()
-        reasons = check_text(reasons, "The reasons of an objection", 10)
+        reasons = check_text(reasons, N_("The reasons of an objection"), 10)
         if self.objection == FILED:
-            raise ObjectionNotAllowed("An objection is filed already and awaits its decision.")
+            raise ObjectionNotAllowed(N_("An objection is filed already and awaits its decision."))
         if received_on is None or ANNUAL not in self.predikat:
-            raise ObjectionNotAllowed("There is no final result to object to yet.")
+            raise ObjectionNotAllowed(N_("There is no final result to object to yet."))
         on = self.today(at)
         day = check_objection_window(received_on, on, self.settings["objection_window_days"])
         self.record(
@@ -175,14 +180,16 @@ class EmployeeAppraisal(AppraisalExecution):
         self.check_acting_as("superior", meta)
         self.check_objection_is_open()
         if self.objection is None:
-            raise ObjectionNotAllowed("No objection was filed.")
-        meta.require_reason("An objection decision")
+            raise ObjectionNotAllowed(N_("No objection was filed."))
+        meta.require_reason(N_("An objection decision"))
         current = (self.ratings[ANNUAL]["hasil_kerja"], self.ratings[ANNUAL]["perilaku_kerja"])
         new = (hasil_kerja.value, perilaku_kerja.value) if hasil_kerja and perilaku_kerja else None
         if upheld and new in (None, current):
-            raise InvalidInput("Upholding an objection sets new ratings, unlike those in force.")
+            raise InvalidInput(
+                N_("Upholding an objection sets new ratings, unlike those in force.")
+            )
         if not upheld and (hasil_kerja or perilaku_kerja):
-            raise InvalidInput("Rejecting an objection leaves the ratings as they are.")
+            raise InvalidInput(N_("Rejecting an objection leaves the ratings as they are."))
         hasil, perilaku = new or (None, None)
         self.record(
             self.ObjectionDecided,

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
 from domain.dates import PAST, check_date
-from domain.errors import N_, InvalidLearning, LearningAlreadyDecided
+from domain.errors import N_, InvalidLearning, LearningAlreadyDecided, Phrase
 from domain.learning import LearningForm, jp_from_minutes
 from domain.meta import EventMeta
 from domain.text import LINE, NAME, clean_text
@@ -26,6 +26,13 @@ class Decision(StrEnum):
     SUBMITTED = "SUBMITTED"
     RECOGNISED = "RECOGNISED"
     REFUSED = "REFUSED"
+
+
+_DECISION_WORDS = {
+    Decision.SUBMITTED: N_("submitted"),
+    Decision.RECOGNISED: N_("recognised"),
+    Decision.REFUSED: N_("refused"),
+}
 
 
 class ExternalLearning(JejakAggregate):
@@ -98,15 +105,15 @@ class ExternalLearning(JejakAggregate):
     ) -> ExternalLearning:
         """Submit completed learning with its duration and a reference to the evidence."""
         if completed_on > at.date():
-            raise InvalidLearning("Only learning already completed can be submitted.")
-        check_date(completed_on, "The completion date", PAST, at.date())
+            raise InvalidLearning(N_("Only learning already completed can be submitted."))
+        check_date(completed_on, N_("The completion date"), PAST, at.date())
         if not 1 <= minutes <= MAX_MINUTES:
             raise InvalidLearning(
                 N_("A submission covers 1–{most} minutes of learning."), most=MAX_MINUTES
             )
-        title = clean_text(title, "A title", NAME, min_length=2)
-        provider = clean_text(provider, "A provider", NAME, min_length=2)
-        evidence_ref = clean_text(evidence_ref, "The evidence reference", LINE, min_length=2)
+        title = clean_text(title, N_("A title"), NAME, min_length=2)
+        provider = clean_text(provider, N_("A provider"), NAME, min_length=2)
+        evidence_ref = clean_text(evidence_ref, N_("The evidence reference"), LINE, min_length=2)
         learning: ExternalLearning = cls.start(
             cls.Submitted,
             id,
@@ -126,7 +133,10 @@ class ExternalLearning(JejakAggregate):
 
     def check_undecided(self) -> None:
         if self.decision != Decision.SUBMITTED:
-            raise LearningAlreadyDecided(f"This learning is already {self.decision.lower()}.")
+            raise LearningAlreadyDecided(
+                N_("This learning is already {decision}."),
+                decision=Phrase(_DECISION_WORDS[Decision(self.decision)]),
+            )
 
     def recognise(
         self, jp: int, competency_codes: list[str] | None, at: datetime, meta: EventMeta
@@ -161,5 +171,5 @@ class ExternalLearning(JejakAggregate):
     def refuse(self, at: datetime, meta: EventMeta) -> None:
         """Refuse the submission, with a reason."""
         self.check_undecided()
-        meta.require_reason("Refusing external learning")
+        meta.require_reason(N_("Refusing external learning"))
         self.record(self.Refused, at, meta, employee_id=self.employee_id)

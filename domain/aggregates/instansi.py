@@ -11,6 +11,7 @@ from datetime import datetime
 from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
+from domain.errors import N_
 from domain.instansi import InstansiKind
 from domain.meta import EventMeta
 from domain.units import check_name, check_tenant
@@ -43,7 +44,7 @@ class Instansi(JejakAggregate):
     ) -> Instansi:
         """Register an instansi under a tenant code (a lowercase slug such as 'pemkab-kemuning')."""
         code = check_tenant(code.strip())
-        name = check_name(name, "An instansi name")
+        name = check_name(name, N_("An instansi name"))
         instansi: Instansi = cls.start(
             cls.Registered,
             cls.id_for(code),

@@ -15,7 +15,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
-from domain.errors import InvalidInput, ReasonRequired, RuleViolation
+from domain.errors import N_, InvalidInput, Phrase, ReasonRequired, RuleViolation
 from domain.leave import LeaveRequest as Asked
 from domain.leave import LeaveType
 from domain.leave_authority import Authority
@@ -39,6 +39,12 @@ class RequestStatus(StrEnum):
 
 
 GRANTING = frozenset({Consideration.DISETUJUI, Consideration.PERUBAHAN})
+_STATUS_WORDS = {
+    RequestStatus.REQUESTED: N_("requested"),
+    RequestStatus.RECOMMENDED: N_("recommended"),
+    RequestStatus.GRANTED: N_("granted"),
+    RequestStatus.NOT_GRANTED: N_("not_granted"),
+}
 
 
 def parse_consideration(raw: str) -> Consideration:
@@ -47,7 +53,9 @@ def parse_consideration(raw: str) -> Consideration:
         return Consideration(raw.strip().upper())
     except ValueError:
         allowed = ", ".join(c.value for c in Consideration)
-        raise InvalidInput(f"Unknown consideration {raw!r}; use one of {allowed}.") from None
+        raise InvalidInput(
+            N_("Unknown consideration {raw!r}; use one of {allowed}."), raw=raw, allowed=allowed
+        ) from None
 
 
 class LeaveRequest(JejakAggregate):
@@ -145,10 +153,10 @@ class LeaveRequest(JejakAggregate):
         self, consideration: Consideration, recommender_nip: str, at: datetime, meta: EventMeta
     ) -> None:
         """The atasan langsung's pertimbangan; any but DISETUJUI says why."""
-        self.check_is_awaiting(RequestStatus.REQUESTED, "recommended")
+        self.check_is_awaiting(RequestStatus.REQUESTED, N_("recommended"))
         if recommender_nip == self.nip:
-            raise RuleViolation("Nobody recommends their own leave request.")
-        self._check_reason(consideration, meta, "A pertimbangan")
+            raise RuleViolation(N_("Nobody recommends their own leave request."))
+        self._check_reason(consideration, meta, N_("A pertimbangan"))
         self.record(
             self.Recommended,
             at,
@@ -168,10 +176,10 @@ class LeaveRequest(JejakAggregate):
         changed: tuple[date, date] | None = None,
     ) -> None:
         """The official's keputusan; PERUBAHAN grants on the `changed` dates, others keep them."""
-        self.check_is_awaiting(RequestStatus.RECOMMENDED, "decided")
-        self._check_reason(consideration, meta, "A keputusan")
+        self.check_is_awaiting(RequestStatus.RECOMMENDED, N_("decided"))
+        self._check_reason(consideration, meta, N_("A keputusan"))
         if (consideration is Consideration.PERUBAHAN) != (changed is not None):
-            raise InvalidInput("A PERUBAHAN gives the changed dates; no other keputusan does.")
+            raise InvalidInput(N_("A PERUBAHAN gives the changed dates; no other keputusan does."))
         start, end = changed or (self.first_day, self.last_day)
         self.record(
             self.Decided,
@@ -189,10 +197,16 @@ class LeaveRequest(JejakAggregate):
         """Each step once, in order: requested, then recommended, then decided."""
         if self.status is not status:
             raise RuleViolation(
-                f"This leave request is {self.status.value.lower()}; it cannot be {step} now."
+                N_("This leave request is {status}; it cannot be {step} now."),
+                status=Phrase(_STATUS_WORDS[self.status]),
+                step=Phrase(step),
             )
 
     @staticmethod
     def _check_reason(consideration: Consideration, meta: EventMeta, what: str) -> None:
         if consideration is not Consideration.DISETUJUI and not meta.reason:
-            raise ReasonRequired(f"{what} of {consideration.value} needs a reason.")
+            raise ReasonRequired(
+                N_("{what} of {consideration} needs a reason."),
+                what=Phrase(what),
+                consideration=consideration.value,
+            )

@@ -16,7 +16,7 @@ from uuid import UUID
 
 from domain.aggregates.base import JejakAggregate
 from domain.dates import PLANNED, check_date
-from domain.errors import N_, InvalidLearning, MentoringNotActive, MentorNotSenior
+from domain.errors import N_, InvalidLearning, MentoringNotActive, MentorNotSenior, Phrase
 from domain.learning import LearningForm, jp_from_minutes
 from domain.meta import EventMeta
 from domain.text import LINE, NAME, clean_text
@@ -29,6 +29,13 @@ class MentoringStatus(StrEnum):
     ACTIVE = "ACTIVE"
     COMPLETED = "COMPLETED"
     ENDED_EARLY = "ENDED_EARLY"
+
+
+_STATUS_WORDS = {
+    MentoringStatus.ACTIVE: N_("active"),
+    MentoringStatus.COMPLETED: N_("completed"),
+    MentoringStatus.ENDED_EARLY: N_("ended_early"),
+}
 
 
 class Side(StrEnum):
@@ -116,19 +123,21 @@ class Mentoring(JejakAggregate):
     ) -> Mentoring:
         """Pair a senior mentor (longer in service) with a mentee for a period with goals."""
         if mentor_id == mentee_id:
-            raise InvalidLearning("A mentor cannot mentor themselves.")
+            raise InvalidLearning(N_("A mentor cannot mentor themselves."))
         if mentor_service_start >= mentee_service_start:
-            raise MentorNotSenior("The mentor must have been in service longer than the mentee.")
+            raise MentorNotSenior(
+                N_("The mentor must have been in service longer than the mentee.")
+            )
         if ends_on <= starts_on:
-            raise InvalidLearning("The mentoring must end after it starts.")
-        check_date(starts_on, "The start of a mentoring", PLANNED, at.date())
-        check_date(ends_on, "The end of a mentoring", PLANNED, at.date())
+            raise InvalidLearning(N_("The mentoring must end after it starts."))
+        check_date(starts_on, N_("The start of a mentoring"), PLANNED, at.date())
+        check_date(ends_on, N_("The end of a mentoring"), PLANNED, at.date())
         if not 1 <= len(goals) <= MAX_GOALS:
             raise InvalidLearning(
                 N_("Give 1–{most} goals of 2–500 characters each."), most=MAX_GOALS
             )
         cleaned = [
-            " ".join(clean_text(goal, "A goal", LINE, min_length=2).split()) for goal in goals
+            " ".join(clean_text(goal, N_("A goal"), LINE, min_length=2).split()) for goal in goals
         ]
         mentoring: Mentoring = cls.start(
             cls.Paired,
@@ -156,7 +165,10 @@ class Mentoring(JejakAggregate):
 
     def check_is_active(self) -> None:
         if self.status != MentoringStatus.ACTIVE:
-            raise MentoringNotActive(f"The mentoring is {self.status.lower()}; it has ended.")
+            raise MentoringNotActive(
+                N_("The mentoring is {status}; it has ended."),
+                status=Phrase(_STATUS_WORDS[MentoringStatus(self.status)]),
+            )
 
     # --- commands -------------------------------------------------------------------------
     def log_meeting(
@@ -164,7 +176,7 @@ class Mentoring(JejakAggregate):
     ) -> None:
         """Log a meeting held within the period, with its duration in minutes."""
         self.check_is_active()
-        topic = clean_text(topic, "A meeting topic", NAME, min_length=2)
+        topic = clean_text(topic, N_("A meeting topic"), NAME, min_length=2)
         if not self.starts_on <= held_on <= min(self.ends_on, at.date()):
             raise InvalidLearning(
                 N_("A meeting is held within {starts_on}–{ends_on} and not in the future."),
@@ -191,7 +203,7 @@ class Mentoring(JejakAggregate):
     def end_early(self, side: Side, ended_on: date, at: datetime, meta: EventMeta) -> int:
         """Either side ends it before the agreed end, with a reason; JP for the logged meetings."""
         self.check_is_active()
-        meta.require_reason("Ending a mentoring early")
+        meta.require_reason(N_("Ending a mentoring early"))
         earliest = self.last_meeting_on or self.starts_on
         if not earliest <= ended_on < self.ends_on or ended_on > at.date():
             raise InvalidLearning(

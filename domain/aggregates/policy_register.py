@@ -20,6 +20,7 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
+from domain.errors import N_
 from domain.meta import EventMeta
 from domain.policy import (
     PolicyVersion,
@@ -99,10 +100,10 @@ class PolicyRegister(JejakAggregate):
             meta,
             kind=self.kind,
             scope=self.scope,
-            label=clean_text(label, "A policy label", NAME),
+            label=clean_text(label, N_("A policy label"), NAME),
             effective_from=effective_from,
             values=checked,
-            source=clean_text(source, "A policy source", LINE),
+            source=clean_text(source, N_("A policy source"), LINE),
         )
 
     def values_on(self, on: date) -> PolicyVersion | None:

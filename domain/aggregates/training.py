@@ -25,6 +25,7 @@ from domain.enrolment import (
     check_result,
     check_session_held,
 )
+from domain.errors import N_
 from domain.learning import LearningForm
 from domain.meta import EventMeta
 from domain.text import LINE, NAME, clean_optional_text, clean_text
@@ -167,8 +168,8 @@ class Training(Roster, JejakAggregate):
         meta: EventMeta,
     ) -> Training:
         """Define a programme; competencies and prerequisites were checked by the application."""
-        title = clean_text(title, "A programme title", NAME, min_length=2)
-        provider = clean_text(provider, "A provider", NAME, min_length=2)
+        title = clean_text(title, N_("A programme title"), NAME, min_length=2)
+        provider = clean_text(provider, N_("A provider"), NAME, min_length=2)
         schedule = check_definition(competency_codes, capacity, sessions, jp, at.date())
         training: Training = cls.start(
             cls.Defined,
@@ -225,13 +226,13 @@ class Training(Roster, JejakAggregate):
     def reject(self, employee_id: UUID, at: datetime, meta: EventMeta) -> None:
         """Refuse a candidate or a waitlisted employee, with a reason."""
         self.check_seat(employee_id, *CANDIDATE, Seat.WAITLISTED)
-        meta.require_reason("Rejecting a participant")
+        meta.require_reason(N_("Rejecting a participant"))
         self.record(self.ParticipantRejected, at, meta, employee_id=employee_id)
 
     def withdraw(self, employee_id: UUID, at: datetime, meta: EventMeta) -> UUID | None:
         """Withdraw a participant with a reason; a freed seat goes to the first waitlisted."""
         seat = self.check_seat(employee_id, *HOLDING)
-        meta.require_reason("A withdrawal")
+        meta.require_reason(N_("A withdrawal"))
         self.record(
             self.ParticipantWithdrawn, at, meta, employee_id=employee_id, previous_seat=seat.value
         )
@@ -270,7 +271,7 @@ class Training(Roster, JejakAggregate):
     ) -> None:
         """Record an accepted participant's result; it needs 80% of the minutes attended."""
         self.check_seat(employee_id, Seat.ACCEPTED)
-        certificate_ref = clean_optional_text(certificate_ref, "A certificate reference", LINE)
+        certificate_ref = clean_optional_text(certificate_ref, N_("A certificate reference"), LINE)
         passed = check_result(LearningForm(self.form), result, score, certificate_ref)
         self.check_can_complete(employee_id, completed_on, at.date())
         self.record(
@@ -296,5 +297,5 @@ class Training(Roster, JejakAggregate):
     def cancel(self, at: datetime, meta: EventMeta) -> None:
         """Cancel with a reason, releasing everybody; refused once any result exists."""
         self.check_can_cancel()
-        meta.require_reason("Cancelling a programme")
+        meta.require_reason(N_("Cancelling a programme"))
         self.record(self.Cancelled, at, meta, released_ids=self.holding())

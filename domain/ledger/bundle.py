@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from domain.errors import N_, Phrase, cause
 from domain.ledger.bundle_scores import recompute_bundle_predikats
 from domain.ledger.entry import StoredEvent, event_leaf_hash
 from domain.ledger.errors import LedgerError
@@ -124,14 +125,16 @@ def _verify(
     result: Verification,
 ) -> None:
     if not isinstance(bundle, Mapping) or bundle.get("format") != FORMAT:
-        raise BundleRejected(f"not a {FORMAT} document")
+        raise BundleRejected(N_("not a {format} document"), format=FORMAT)
     note = _text(bundle, "checkpoint")
     try:
         checkpoint = open_checkpoint(note, log)
     except LedgerError as error:
-        raise BundleRejected(f"the checkpoint is not signed by the log's key: {error}") from None
+        raise BundleRejected(
+            N_("the checkpoint is not signed by the log's key: {error}"), error=cause(error)
+        ) from None
     if checkpoint.origin != _text(bundle, "origin"):
-        raise BundleRejected("the checkpoint's origin is not the bundle's log")
+        raise BundleRejected(N_("the checkpoint's origin is not the bundle's log"))
     result.checkpoint = checkpoint
     result.checks.append(f"checkpoint of size {checkpoint.size} signed by {log.name}")
     _check_quorum(note, witnesses, quorum, result)
@@ -152,12 +155,16 @@ def _check_quorum(
     note: str, witnesses: Sequence[NoteVerifier], quorum: int, result: Verification
 ) -> None:
     if quorum < 0 or quorum > len({w.name for w in witnesses}):
-        raise BundleRejected(f"a quorum of {quorum} cannot be met by the witness keys given")
+        raise BundleRejected(
+            N_("a quorum of {quorum} cannot be met by the witness keys given"), quorum=quorum
+        )
     names = verify_cosignatures(note, witnesses)
     result.witnesses = sorted(names)
     if len(names) < quorum:
         raise BundleRejected(
-            f"only {len(names)} of the required {quorum} witness cosignatures verify"
+            N_("only {verified} of the required {quorum} witness cosignatures verify"),
+            verified=len(names),
+            quorum=quorum,
         )
     result.checks.append(f"cosigned by {len(names)} trusted witnesses (quorum {quorum})")
 
@@ -166,10 +173,13 @@ def _check_same_view(checkpoint: Checkpoint, other_note: str, log: NoteVerifier)
     try:
         other = open_checkpoint(other_note, log)
     except LedgerError as error:
-        raise BundleRejected(f"a known checkpoint is not signed by the log: {error}") from None
+        raise BundleRejected(
+            N_("a known checkpoint is not signed by the log: {error}"), error=cause(error)
+        ) from None
     if other.size == checkpoint.size and other.root != checkpoint.root:
         raise BundleRejected(
-            f"split view: two checkpoints of size {other.size} signed with different roots"
+            N_("split view: two checkpoints of size {size} signed with different roots"),
+            size=other.size,
         )
 
 
@@ -177,23 +187,27 @@ def _check_inclusion(proven: Sequence[ProvenEvent], checkpoint: Checkpoint) -> N
     seen_indices: set[int] = set()
     previous: ProvenEvent | None = None
     for p in sorted(proven, key=lambda p: p.leaf_index):
-        where = f"event at position {p.event.position} (leaf {p.leaf_index})"
+        where = Phrase(
+            N_("event at position {position} (leaf {leaf})"),
+            position=p.event.position,
+            leaf=p.leaf_index,
+        )
         if p.leaf_index in seen_indices:
-            raise BundleRejected(f"{where}: leaf index given twice")
+            raise BundleRejected(N_("{where}: leaf index given twice"), where=where)
         seen_indices.add(p.leaf_index)
         if previous is not None and previous.event.position >= p.event.position:
-            raise BundleRejected(f"{where}: leaves out of log order")
+            raise BundleRejected(N_("{where}: leaves out of log order"), where=where)
         leaf = event_leaf_hash(p.event)  # from the bytes themselves, never a stated hash
         if not verify_inclusion(
             leaf, p.leaf_index, checkpoint.size, p.inclusion_proof, checkpoint.root
         ):
-            raise BundleRejected(f"{where}: not included in the signed tree")
+            raise BundleRejected(N_("{where}: not included in the signed tree"), where=where)
         previous = p
 
 
 def _proven_event(raw: Any) -> ProvenEvent:
     if not isinstance(raw, Mapping):
-        raise BundleRejected("an event is not a JSON object")
+        raise BundleRejected(N_("an event is not a JSON object"))
     try:
         event = StoredEvent(
             position=_int(raw, "position"),
@@ -204,7 +218,7 @@ def _proven_event(raw: Any) -> ProvenEvent:
         )
         proof = [base64.b64decode(_str(h), validate=True) for h in _list(raw, "inclusion_proof")]
     except (ValueError, binascii.Error):
-        raise BundleRejected("an event field is not what the format says") from None
+        raise BundleRejected(N_("an event field is not what the format says")) from None
     return ProvenEvent(event, _int(raw, "leaf_index"), proof)
 
 
@@ -214,19 +228,19 @@ def _text(obj: Mapping[str, Any], key: str) -> str:
 
 def _str(value: Any) -> str:
     if not isinstance(value, str):
-        raise BundleRejected("a text field is missing or not text")
+        raise BundleRejected(N_("a text field is missing or not text"))
     return value
 
 
 def _int(obj: Mapping[str, Any], key: str) -> int:
     value = obj.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
-        raise BundleRejected(f"{key} is missing or not a whole number")
+        raise BundleRejected(N_("{key} is missing or not a whole number"), key=key)
     return value
 
 
 def _list(obj: Mapping[str, Any], key: str) -> list[Any]:
     value = obj.get(key)
     if not isinstance(value, list):
-        raise BundleRejected(f"{key} is missing or not a list")
+        raise BundleRejected(N_("{key} is missing or not a list"), key=key)
     return value

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_private_key,
 )
 
+from domain.errors import N_
 from domain.ledger.errors import InvalidKey
 
 SEED_SIZE = 32
@@ -58,7 +59,7 @@ def load_key(path: str | os.PathLike[str]) -> Ed25519PrivateKey:
     file = Path(path)
     mode = file.stat().st_mode
     if stat.S_IMODE(mode) & 0o077:
-        raise InvalidKey(f"{file} is open to other users: chmod 600 it")
+        raise InvalidKey(N_("{file} is open to other users: chmod 600 it"), file=file)
     return _parse_key(file.read_bytes())
 
 
@@ -73,9 +74,9 @@ def _parse_key(data: bytes) -> Ed25519PrivateKey:
         try:
             key = load_pem_private_key(text, password=None)
         except ValueError:
-            raise InvalidKey("the PEM key cannot be read") from None
+            raise InvalidKey(N_("the PEM key cannot be read")) from None
         if not isinstance(key, Ed25519PrivateKey):
-            raise InvalidKey("the PEM key is not an Ed25519 key")
+            raise InvalidKey(N_("the PEM key is not an Ed25519 key"))
         return key
     if text.startswith(b"PRIVATE+KEY+"):
         return _note_private_key(text.decode("ascii", "replace"))
@@ -91,25 +92,27 @@ def _seed(text: bytes) -> bytes:
         try:
             seed = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            raise InvalidKey("a key is PEM, a 32-byte seed (hex or base64) or a note key") from None
+            raise InvalidKey(
+                N_("a key is PEM, a 32-byte seed (hex or base64) or a note key")
+            ) from None
     if len(seed) != SEED_SIZE:
-        raise InvalidKey("an Ed25519 seed is 32 bytes")
+        raise InvalidKey(N_("an Ed25519 seed is 32 bytes"))
     return seed
 
 
 def _note_private_key(text: str) -> Ed25519PrivateKey:
     parts = text.split("+", 4)
     if len(parts) != 5:
-        raise InvalidKey("a note private key is PRIVATE+KEY+name+keyid+base64(key)")
+        raise InvalidKey(N_("a note private key is PRIVATE+KEY+name+keyid+base64(key)"))
     try:
         raw = base64.b64decode(parts[4], validate=True)
     except (binascii.Error, ValueError):
-        raise InvalidKey("the note private key is not base64") from None
+        raise InvalidKey(N_("the note private key is not base64")) from None
     if len(raw) != 1 + SEED_SIZE or raw[0] not in (0x01, 0x04):
-        raise InvalidKey("a note private key is type 0x01 or 0x04 and a 32-byte seed")
+        raise InvalidKey(N_("a note private key is type 0x01 or 0x04 and a 32-byte seed"))
     key = Ed25519PrivateKey.from_private_bytes(raw[1:])
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     name = parts[2].encode()
     if hashlib.sha256(name + b"\n" + raw[:1] + public).digest()[:4].hex() != parts[3]:
-        raise InvalidKey("the note private key's id does not match its name and key")
+        raise InvalidKey(N_("the note private key's id does not match its name and key"))
     return key

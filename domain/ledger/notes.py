@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from domain.errors import N_
 from domain.ledger.errors import (
     BadSignature,
     InvalidKey,
@@ -83,9 +84,9 @@ class Checkpoint:
     def __post_init__(self) -> None:
         lines = (self.origin, *self.extensions)
         if any(not line or "\n" in line for line in lines) or self.size < 0:
-            raise MalformedNote("a checkpoint's origin and extension lines are non-empty lines")
+            raise MalformedNote(N_("a checkpoint's origin and extension lines are non-empty lines"))
         if len(self.root) != HASH_SIZE:
-            raise MalformedNote("the root hash is not 32 bytes")
+            raise MalformedNote(N_("the root hash is not 32 bytes"))
 
     def body(self) -> bytes:
         """The note text: "origin\\nsize\\nbase64(root)\\n" and any extension lines."""
@@ -98,16 +99,19 @@ class Checkpoint:
         """Read a checkpoint body; MalformedNote unless it follows tlog-checkpoint exactly."""
         text = check_text(body)
         if not text.endswith("\n"):
-            raise MalformedNote("a checkpoint ends with a newline")
+            raise MalformedNote(N_("a checkpoint ends with a newline"))
         lines = text[:-1].split("\n")
         if len(lines) < 3 or any(not line for line in lines):
-            raise MalformedNote("a checkpoint has at least three non-empty lines")
+            raise MalformedNote(N_("a checkpoint has at least three non-empty lines"))
         origin, size_text, root_text, *extensions = lines
         if not size_text.isascii() or not size_text.isdigit() or str(int(size_text)) != size_text:
-            raise MalformedNote(f"tree size {size_text!r} is not a decimal without leading zeros")
+            raise MalformedNote(
+                N_("tree size {size_text!r} is not a decimal without leading zeros"),
+                size_text=size_text,
+            )
         root = b64decode(root_text)
         if len(root) != HASH_SIZE:
-            raise MalformedNote("the root hash is not 32 bytes")
+            raise MalformedNote(N_("the root hash is not 32 bytes"))
         return cls(origin, int(size_text), root, tuple(extensions))
 
 
@@ -116,9 +120,11 @@ class NoteVerifier:
 
     def __init__(self, name: str, algorithm: int, public_key: bytes) -> None:
         if algorithm not in (ED25519, COSIGNATURE_V1):
-            raise InvalidKey(f"unsupported signature type 0x{algorithm:02x}")
+            raise InvalidKey(
+                N_("unsupported signature type 0x{algorithm:02x}"), algorithm=algorithm
+            )
         if len(public_key) != 32:
-            raise InvalidKey("an Ed25519 public key is 32 bytes")
+            raise InvalidKey(N_("an Ed25519 public key is 32 bytes"))
         self.name = check_key_name(name)
         self.algorithm = algorithm
         self.public_key = public_key
@@ -130,17 +136,17 @@ class NoteVerifier:
         """Read a verifier key "name+hex key id+base64(type ‖ public key)", checking its id."""
         parts = vkey.strip().split("+", 2)
         if len(parts) != 3 or len(parts[1]) != 8:
-            raise InvalidKey("a verifier key is name+keyid+base64(key)")
+            raise InvalidKey(N_("a verifier key is name+keyid+base64(key)"))
         name, hex_id, key_text = parts
         try:
             raw = b64decode(key_text)
         except MalformedNote:
-            raise InvalidKey("the verifier key's key is not base64") from None
+            raise InvalidKey(N_("the verifier key's key is not base64")) from None
         if not raw:
-            raise InvalidKey("the verifier key is empty")
+            raise InvalidKey(N_("the verifier key is empty"))
         verifier = cls(name, raw[0], raw[1:])
         if hex_id != verifier.key_id.hex():
-            raise InvalidKey("the verifier key's id does not match its name and key")
+            raise InvalidKey(N_("the verifier key's id does not match its name and key"))
         return verifier
 
     def vkey(self) -> str:
@@ -248,17 +254,19 @@ def open_note(note_text: str | bytes, verifiers: Sequence[NoteVerifier]) -> tupl
         for verifier in verifiers:
             if verifier.matches(signature):
                 if not verifier.verifies(note.text, signature):
-                    raise BadSignature(f"the signature by {verifier.name} does not verify")
+                    raise BadSignature(
+                        N_("the signature by {name} does not verify"), name=verifier.name
+                    )
                 verified.add(verifier.name)
     if not verified:
-        raise UnverifiedNote("the note carries no verified signature by a trusted key")
+        raise UnverifiedNote(N_("the note carries no verified signature by a trusted key"))
     return note, verified
 
 
 def open_checkpoint(note_text: str | bytes, log: NoteVerifier) -> Checkpoint:
     """The checkpoint a note signed by the log's key holds; LedgerError otherwise."""
     if log.algorithm != ED25519:
-        raise InvalidKey("a log key is an Ed25519 note key (type 0x01)")
+        raise InvalidKey(N_("a log key is an Ed25519 note key (type 0x01)"))
     note, _ = open_note(note_text, [log])
     return Checkpoint.parse(note.text)
 

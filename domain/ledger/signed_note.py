@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from domain.errors import N_
 from domain.ledger.errors import InvalidKey, MalformedNote
 
 SIGNATURE_PREFIX = "— "  # U+2014 EM DASH, then a space
@@ -26,7 +27,7 @@ def key_id(name: str, algorithm: int, public_key: bytes) -> bytes:
 def check_key_name(name: str) -> str:
     """A key name is non-empty, without Unicode spaces or '+', and has no control characters."""
     if not name or "+" in name or any(c.isspace() or ord(c) < 0x20 for c in name):
-        raise InvalidKey(f"invalid key name {name!r}")
+        raise InvalidKey(N_("invalid key name {name!r}"), name=name)
     return name
 
 
@@ -61,26 +62,28 @@ def parse_note(note_text: str | bytes) -> Note:
     text = check_text(note_text)
     split = text.rfind("\n\n")
     if split < 0:
-        raise MalformedNote("a signed note separates its text and signatures by a blank line")
+        raise MalformedNote(N_("a signed note separates its text and signatures by a blank line"))
     body, lines = text[: split + 1], text[split + 2 :]
     if not lines.endswith("\n"):
-        raise MalformedNote("a signed note ends with a signature line and a newline")
+        raise MalformedNote(N_("a signed note ends with a signature line and a newline"))
     signatures = tuple(parse_signature_line(line) for line in lines[:-1].split("\n"))
     if len(signatures) > MAX_SIGNATURES:
-        raise MalformedNote(f"more than {MAX_SIGNATURES} signatures")
+        raise MalformedNote(
+            N_("more than {max_signatures} signatures"), max_signatures=MAX_SIGNATURES
+        )
     return Note(body.encode(), signatures)
 
 
 def parse_signature_line(line: str) -> NoteSignature:
     """One "— name base64" line (without its newline)."""
     if not line.startswith(SIGNATURE_PREFIX):
-        raise MalformedNote("a signature line starts with an em dash and a space")
+        raise MalformedNote(N_("a signature line starts with an em dash and a space"))
     name, sep, blob_text = line[len(SIGNATURE_PREFIX) :].partition(" ")
     if not sep or not name or "+" in name or any(c.isspace() for c in name):
-        raise MalformedNote("a signature line is '— <key name> <base64 signature>'")
+        raise MalformedNote(N_("a signature line is '— <key name> <base64 signature>'"))
     blob = b64decode(blob_text)
     if len(blob) < 5:
-        raise MalformedNote("a signature is a 4-byte key id and at least one byte")
+        raise MalformedNote(N_("a signature is a 4-byte key id and at least one byte"))
     return NoteSignature(name, blob[:4], blob[4:])
 
 
@@ -89,16 +92,16 @@ def check_text(value: str | bytes) -> str:
         try:
             value = value.decode("utf-8")
         except UnicodeDecodeError:
-            raise MalformedNote("a note is UTF-8") from None
+            raise MalformedNote(N_("a note is UTF-8")) from None
     if any(ord(c) < 0x20 and c != "\n" for c in value):
-        raise MalformedNote("a note has no control characters but newline")
+        raise MalformedNote(N_("a note has no control characters but newline"))
     return value
 
 
 def check_body(body: bytes | str) -> bytes:
     text = check_text(body)
     if not text.endswith("\n") or "\n\n" in text:
-        raise MalformedNote("a note text ends with a newline and has no blank line")
+        raise MalformedNote(N_("a note text ends with a newline and has no blank line"))
     return text.encode()
 
 
@@ -106,9 +109,9 @@ def b64decode(text: str) -> bytes:
     try:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise MalformedNote("not standard base64") from None
+        raise MalformedNote(N_("not standard base64")) from None
     if base64.b64encode(raw).decode() != text:
-        raise MalformedNote("not canonical base64")
+        raise MalformedNote(N_("not canonical base64"))
     return raw
 
 

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import Info
 
 from access import access_log, policy
+from domain.errors import N_
 from graphql_api.access_log.types import AccessLogEntry
 from graphql_api.context import Context
 from graphql_api.errors import InvalidArgument, PageTooLarge
@@ -31,9 +32,13 @@ class AccessLogQueries:
         first: int = 100,
     ) -> list[AccessLogEntry]:
         if first > MAX_ENTRIES:
-            raise PageTooLarge(f"first may be at most {MAX_ENTRIES}, not {first}.", max=MAX_ENTRIES)
+            raise PageTooLarge(
+                N_("first may be at most {maximum}, not {first}."),
+                params={"maximum": MAX_ENTRIES, "first": first},
+                max=MAX_ENTRIES,
+            )
         if first < 0 or after < 0:
-            raise InvalidArgument("first and after must not be negative.")
+            raise InvalidArgument(N_("first and after must not be negative."))
         caller = info.context.caller
         wanted = normalize_nip(nip) if nip is not None else None
         subject = policy.access_log_subject(caller.actor.role, caller.nip, wanted)

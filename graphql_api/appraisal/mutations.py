@@ -17,6 +17,7 @@ from strawberry import Info
 from domain.aggregates.employee import Employee
 from domain.appraisal import HasilKerja
 from domain.appraisal_enrolment import enrolment_candidates, with_ancestors
+from domain.errors import N_
 from graphql_api.appraisal import inputs as i
 from graphql_api.commands import run_command
 from graphql_api.context import Context
@@ -43,7 +44,8 @@ async def wait_for_read_models(context: Context) -> None:
         return
     if not await context.runtime.positions.wait_for(wanted.position, wanted.timeout_ms / 1000):
         raise ReadModelLag(
-            f"The read models did not reach position {wanted.position} in time; retry shortly.",
+            N_("The read models did not reach position {position} in time; retry shortly."),
+            params={"position": wanted.position},
             minPosition=wanted.position,
         )
 

@@ -13,13 +13,15 @@ from uuid import UUID
 
 import strawberry
 from strawberry import Info
+from strawberry.scalars import JSON
 
 from access import policy
 from domain.aggregates.employee import Employee
-from domain.errors import AppraisalNotFound, CycleNotFound
+from domain.errors import N_, AppraisalNotFound, CycleNotFound
 from graphql_api.appraisal import summaries as s
 from graphql_api.appraisal.mutations import cycle_id as parse_cycle_id
 from graphql_api.appraisal.types import Appraisal
+from graphql_api.appraisal.whatif import WhatIfReport
 from graphql_api.context import Context
 from graphql_api.fields import resolver
 from graphql_api.ids import parse_id
@@ -32,6 +34,8 @@ from graphql_api.paging import (
     description,
     page_after,
 )
+from graphql_api.time_travel.appraisals import appraisal_at
+from graphql_api.time_travel.types import AsOfInput
 from projections.appraisal_cycles import CycleRow, tenant_cycles
 from projections.appraisal_records import appraisal_of
 from projections.appraisal_summaries import (
@@ -53,7 +57,9 @@ async def load_cycle(context: Context, raw: strawberry.ID) -> CycleRow:
     """The caller's tenant's cycle, or CYCLE_NOT_FOUND."""
     cycle = await context.loaders.appraisal_cycles.load(parse_cycle_id(raw))
     if cycle is None or cycle.tenant != context.caller.tenant:
-        raise CycleNotFound(f"No appraisal cycle {raw} in {context.caller.tenant}.")
+        raise CycleNotFound(
+            N_("No appraisal cycle {raw} in {tenant}."), raw=raw, tenant=context.caller.tenant
+        )
     return cycle
 
 
@@ -63,7 +69,9 @@ async def load_appraisal(
     cycle = await load_cycle(context, raw)
     row = await appraisal_of(context.pool, cycle.id, normalize_nip(nip))
     if row is None:
-        raise AppraisalNotFound(f"{nip} is not enrolled in the {cycle.year} cycle.")
+        raise AppraisalNotFound(
+            N_("{nip} is not enrolled in the {year} cycle."), nip=nip, year=cycle.year
+        )
     return cycle, row
 
 
@@ -78,13 +86,18 @@ class AppraisalQueries:
         return [s.AppraisalCycle.of(c) for c in cycles[:first]]
 
     @resolver(
-        "One employee's appraisal in a cycle: SKP, realisations, feedback, ratings, predikat."
+        "One employee's appraisal in a cycle: SKP, realisations, feedback, ratings, predikat; "
+        "with `asOf`, as it stood then."
     )
     async def appraisal(
-        self, info: Info[Context, None], cycle_id: strawberry.ID, nip: str
+        self,
+        info: Info[Context, None],
+        cycle_id: strawberry.ID,
+        nip: str,
+        as_of: AsOfInput | None = None,
     ) -> Appraisal:
         _, row = await load_appraisal(info.context, cycle_id, nip)
-        return Appraisal.of(row, reveal_givers=is_reader(info.context))
+        return await appraisal_at(info.context, row, as_of, reveal_givers=is_reader(info.context))
 
     @resolver(
         description("An employee's appraisals across cycles, oldest first.", APPRAISAL_HISTORY)
@@ -99,13 +112,19 @@ class AppraisalQueries:
         return [Appraisal.of(r, reveal_givers=is_reader(context)) for r in mine]
 
     @resolver(
-        "Why an employee has their predikat: targets, evidence, feedback, ratings, positions."
+        "Why an employee has their predikat: targets, evidence, feedback, ratings, positions; "
+        "with `asOf`, as it stood then (the unit's organisation rating is today's)."
     )
     async def score_explanation(
-        self, info: Info[Context, None], cycle_id: strawberry.ID, nip: str
+        self,
+        info: Info[Context, None],
+        cycle_id: strawberry.ID,
+        nip: str,
+        as_of: AsOfInput | None = None,
     ) -> s.ScoreExplanation:
         cycle, row = await load_appraisal(info.context, cycle_id, nip)
-        appraisal = Appraisal.of(row, reveal_givers=is_reader(info.context))
+        reveal = is_reader(info.context)
+        appraisal = await appraisal_at(info.context, row, as_of, reveal_givers=reveal)
         return s.ScoreExplanation.of(appraisal, cycle.org_ratings.get(str(row["unit_id"])))
 
     @resolver("Recompute every predikat of a cycle from the event log; differences must be none.")
@@ -117,6 +136,21 @@ class AppraisalQueries:
             appraisal.recompute_cycle, caller, parse_cycle_id(cycle_id)
         )
         return s.RecomputeReport.of(report)
+
+    @resolver(
+        "A finalised cycle under a draft scoring policy (kind `scoring`, checked as a recorded "
+        "version is) beside its recorded one: each unit group's distribution, the tenant's, and "
+        "every employee whose predikat would change, with why. Writes nothing."
+    )
+    async def what_if_scoring(
+        self, info: Info[Context, None], cycle_id: strawberry.ID, policy: JSON
+    ) -> WhatIfReport:
+        caller, appraisal = info.context.caller, info.context.runtime.appraisal
+        values = policy if isinstance(policy, dict) else {}
+        report = await asyncio.to_thread(
+            appraisal.what_if_scoring, caller, parse_cycle_id(cycle_id), values
+        )
+        return WhatIfReport.of(cycle_id, report)
 
     @resolver("A cycle's progress for the tenant and per unit, with the outstanding actions.")
     async def appraisal_cycle_summary(

@@ -10,6 +10,7 @@ import strawberry
 from domain.appraisal import ANNUAL
 from graphql_api.appraisal.enums import Aspect, FeedbackSource, HasilKerjaKind, Predikat, Rating
 from graphql_api.ids import to_id
+from graphql_api.time_travel.types import TimePoint
 
 POSITION = "Global log position of the event that recorded this."
 
@@ -223,6 +224,11 @@ class Appraisal:
     objection: Objection | None
     potensial: str | None
     last_position: int
+    as_of: TimePoint | None = strawberry.field(
+        default=None,
+        description="The log position and date this appraisal was computed at, when asked "
+        "with `asOf`; null otherwise (`lastPosition` says where today's stands).",
+    )
 
     @classmethod
     def of(cls, row: dict[str, Any], reveal_givers: bool) -> Appraisal:

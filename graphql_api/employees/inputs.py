@@ -39,6 +39,11 @@ class AppointEmployeeInput:
     unit_id: strawberry.ID
     appointed_on: date
     reason: str | None = strawberry.field(default=None, description=REASON)
+    ijazah: str | None = strawberry.field(
+        default=None,
+        description="The highest ijazah held (SD, SMP, SMA, D1, D2, D3, D4, S1, S2, S3), "
+        "recorded with the appointment: the ceiling of a reguler promotion reads it.",
+    )
 
 
 @strawberry.input(
@@ -56,8 +61,8 @@ class PromoteEmployeeInput:
     )
     ijazah: str | None = strawberry.field(
         default=None,
-        description="The highest ijazah (SD, SMP, SMA, D1, D2, D3, D4, S1, S2, S3): bounds a "
-        "reguler promotion (PP 99/2000).",
+        description="The highest ijazah (SD, SMP, SMA, D1, D2, D3, D4, S1, S2, S3), for a "
+        "record without one; a record with one reads its own (PP 99/2000).",
     )
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
@@ -80,10 +85,26 @@ class TransferEmployeeInput:
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
 
-@strawberry.input(description="Confirm a CPNS as PNS.")
+@strawberry.input(
+    description="Confirm a CPNS as PNS after a year's probation and Latsar passed (PP 11/2017 "
+    "Pasal 37)."
+)
 class ConfirmCpnsInput:
     nip: str
     effective_on: date
+    latsar_programme_id: strawberry.ID = strawberry.field(
+        description="The Latsar (pelatihan dasar) programme the CPNS passed, on or before "
+        "`effectiveOn`: its training record is read."
+    )
+    reason: str | None = strawberry.field(default=None, description=REASON)
+    expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
+
+
+@strawberry.input(description="A higher ijazah to record, e.g. before a penyesuaian ijazah.")
+class RecordIjazahInput:
+    nip: str
+    ijazah: str = strawberry.field(description="SD, SMP, SMA, D1, D2, D3, D4, S1, S2 or S3.")
+    effective_on: date = strawberry.field(description="The date of the ijazah.")
     reason: str | None = strawberry.field(default=None, description=REASON)
     expected_version: int | None = strawberry.field(default=None, description=EXPECTED_VERSION)
 
@@ -153,6 +174,11 @@ class ConfirmCpnsPayload(EmployeeRecorded):
 
 @strawberry.type
 class RecordAwardPayload(EmployeeRecorded):
+    pass
+
+
+@strawberry.type
+class RecordIjazahPayload(EmployeeRecorded):
     pass
 
 

@@ -32,6 +32,7 @@ class EmployeeMutations:
             unit_id=parse_id(input.unit_id, "unitId"),
             appointed_on=input.appointed_on,
             reason=input.reason,
+            ijazah=input.ijazah,
         )
         return i.AppointEmployeePayload.of(outcome)
 
@@ -93,10 +94,26 @@ class EmployeeMutations:
             info.context.runtime.personnel.confirm_as_pns,
             nip=input.nip,
             effective_on=input.effective_on,
+            latsar_programme_id=parse_id(input.latsar_programme_id, "latsarProgrammeId"),
             reason=input.reason,
             expected_version=input.expected_version,
         )
         return i.ConfirmCpnsPayload.of(outcome)
+
+    @mutation("Record a higher ijazah on the employee's record.")
+    async def record_ijazah(
+        self, info: Info[Context, None], input: i.RecordIjazahInput
+    ) -> i.RecordIjazahPayload:
+        outcome = await run_command(
+            info.context,
+            info.context.runtime.personnel.record_ijazah,
+            nip=input.nip,
+            ijazah=input.ijazah,
+            effective_on=input.effective_on,
+            reason=input.reason,
+            expected_version=input.expected_version,
+        )
+        return i.RecordIjazahPayload.of(outcome)
 
     @mutation("Record a penghargaan.")
     async def record_award(

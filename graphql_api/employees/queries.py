@@ -6,6 +6,7 @@ import strawberry
 from strawberry import Info
 from strawberry.types.nodes import SelectedField
 
+from domain.errors import N_
 from graphql_api.context import Context
 from graphql_api.employees.types import Employee, EmployeeConnection
 from graphql_api.enums import EmploymentStatus, EmploymentType, JabatanKind
@@ -13,8 +14,10 @@ from graphql_api.errors import InvalidArgument, PageTooLarge
 from graphql_api.fields import resolver
 from graphql_api.ids import nip_from_cursor, parse_id
 from graphql_api.paging import EMPLOYEES
+from graphql_api.time_travel.types import AsOfInput, resolve_point
 from projections.employees import EmployeeFilter as RowFilter
 from projections.employees import EmployeeRow, employee_by_nip, list_employees
+from projections.history import employee_as_of
 from services.personnel import normalize_nip
 
 MAX_PAGE_SIZE = EMPLOYEES.maximum
@@ -38,11 +41,23 @@ class EmployeeFilterInput:
 
 @strawberry.type
 class EmployeeQueries:
-    @resolver("One employee of the caller's tenant, by `nip` or by `id`.")
+    @resolver(
+        "One employee of the caller's tenant, by `nip` or by `id`; with `asOf`, the record "
+        "as known and as valid then (null if not yet appointed there)."
+    )
     async def employee(
-        self, info: Info[Context, None], nip: str | None = None, id: strawberry.ID | None = None
+        self,
+        info: Info[Context, None],
+        nip: str | None = None,
+        id: strawberry.ID | None = None,
+        as_of: AsOfInput | None = None,
     ) -> Employee | None:
-        return await find_employee(info.context, nip, id)
+        found = await find_employee(info.context, nip, id)
+        if found is None or as_of is None:
+            return found
+        point = await resolve_point(info.context, found.row.id, as_of)
+        then = await employee_as_of(info.context.pool, found.row, point)
+        return Employee.from_row(then, point=point) if then else None
 
     @resolver(
         "A page of the employees of a unit kerja (and, by default, the units "
@@ -72,7 +87,7 @@ async def find_employee(context: Context, nip: str | None, id: str | None) -> Em
     """The `employee` query."""
     tenant = context.caller.tenant
     if (nip is None) == (id is None):
-        raise InvalidArgument("Give exactly one of nip or id.")
+        raise InvalidArgument(N_("Give exactly one of nip or id."))
     row: EmployeeRow | None
     if nip is not None:
         row = await employee_by_nip(context.pool, normalize_nip(nip))
@@ -94,9 +109,15 @@ async def employee_page(
     """The `employees` query; `with_units` reads the page's units in one go (see types.py)."""
     tenant = context.caller.tenant
     if first > MAX_PAGE_SIZE:
-        raise PageTooLarge(f"first may be at most {MAX_PAGE_SIZE}, not {first}.", max=MAX_PAGE_SIZE)
+        raise PageTooLarge(
+            N_("first may be at most {maximum}, not {first}."),
+            params={"maximum": MAX_PAGE_SIZE, "first": first},
+            max=MAX_PAGE_SIZE,
+        )
     if first < 0:
-        raise InvalidArgument(f"first must not be negative, not {first}.")
+        raise InvalidArgument(
+            N_("first must not be negative, not {first}."), params={"first": first}
+        )
     page = await list_employees(
         context.pool,
         tenant=tenant,

@@ -10,6 +10,7 @@ from uuid import UUID
 import strawberry
 from strawberry import Info
 
+from domain.errors import N_
 from domain.ranks import parse_golongan
 from graphql_api.career.types import CareerEntry
 from graphql_api.context import Context
@@ -25,8 +26,11 @@ from graphql_api.errors import InvalidArgument
 from graphql_api.fields import resolver
 from graphql_api.ids import nip_cursor, to_id
 from graphql_api.leave.types import LeaveBalance, LeaveRecord
+from graphql_api.time_travel.types import TimePoint, resolve_point
 from graphql_api.units.types import Unit, load_unit
 from projections.employees import EmployeeRow
+from projections.history import TimePoint as PointRow
+from projections.history import career_as_of, leave_as_of, leave_balance_as_of
 from projections.leave import leave_balance
 from projections.units import UnitRow
 
@@ -65,9 +69,13 @@ class Employee:
     row: strawberry.Private[EmployeeRow]
     # The unit, when the query that produced this employee already read it (a page does).
     unit_row: strawberry.Private[UnitRow | None] = None
+    # Set by `employee(asOf: …)`: every field below answers at this point (time_travel/).
+    point: strawberry.Private[PointRow | None] = None
 
     @classmethod
-    def from_row(cls, row: EmployeeRow, unit_row: UnitRow | None = None) -> Employee:
+    def from_row(
+        cls, row: EmployeeRow, unit_row: UnitRow | None = None, point: PointRow | None = None
+    ) -> Employee:
         return cls(
             id=to_id(row.id),
             nip=row.nip,
@@ -89,6 +97,7 @@ class Employee:
             pangkat=parse_golongan(row.golongan, EmploymentType(row.employment_type)).pangkat,
             row=row,
             unit_row=unit_row,
+            point=point,
         )
 
     def owner(self) -> tuple[UUID, frozenset[UUID]]:
@@ -106,18 +115,36 @@ class Employee:
     @resolver("Every rank, position, unit and status change, oldest first.")
     async def career_history(self, info: Info[Context, None]) -> list[CareerEntry]:
         entries = await info.context.loaders.careers.load(self.row.id)
+        if self.point is not None:
+            entries = career_as_of(entries, self.point)
         return [CareerEntry.from_row(entry) for entry in entries]
 
     @resolver("Every cuti granted, by start date.")
     async def leave_records(self, info: Info[Context, None]) -> list[LeaveRecord]:
         entries = await info.context.loaders.leave.load(self.row.id)
+        if self.point is not None:
+            entries = leave_as_of(entries, self.point)
         return [LeaveRecord.from_entry(entry) for entry in entries]
 
     @resolver("The cuti tahunan balance of a year.")
     async def leave_balance(self, info: Info[Context, None], year: int) -> LeaveBalance:
         if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            raise InvalidArgument(f"year must be from {EARLIEST_YEAR} to {LATEST_YEAR}.")
+            raise InvalidArgument(
+                N_("year must be from {earliest_year} to {latest_year}."),
+                params={"earliest_year": EARLIEST_YEAR, "latest_year": LATEST_YEAR},
+            )
+        if self.point is not None:
+            [entries] = await info.context.loaders.leave.load_many([self.row.id])
+            balance = leave_balance_as_of(entries, self.row, year, self.point)
+            return LeaveBalance.from_balance(balance)
         return LeaveBalance.from_balance(await leave_balance(info.context.pool, self.row, year))
+
+    @resolver(
+        "The log position and valid date this record was computed at: the `asOf` asked for, or now."
+    )
+    async def as_of(self, info: Info[Context, None]) -> TimePoint:
+        point = self.point or await resolve_point(info.context, self.row.id, None)
+        return TimePoint.from_row(point)
 
 
 @strawberry.type(description="An employee in a page, with the cursor to continue after it.")

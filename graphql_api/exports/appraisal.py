@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from uuid import UUID
 
-from domain.errors import CycleNotFound
+from domain.errors import N_, CycleNotFound
 from domain.scoring import Predikat
 from graphql_api.appraisal.summaries import AppraisalAction, AppraisalProgress, UnitAppraisalSummary
 from graphql_api.exports.sheet import Export, Params, Reading, Row
@@ -29,7 +29,11 @@ async def _cycle(reading: Reading, params: Params) -> tuple[CycleRow, list[Recor
     cycle_id = params.cycle()
     cycle = await cycle_by_id(reading.pool, reading.tenant, cycle_id)
     if cycle is None:
-        raise CycleNotFound(f"No appraisal cycle {cycle_id} in {reading.tenant}.")
+        raise CycleNotFound(
+            N_("No appraisal cycle {cycle_id} in {tenant}."),
+            cycle_id=cycle_id,
+            tenant=reading.tenant,
+        )
     return cycle, await cycle_rows(reading.pool, cycle)
 
 

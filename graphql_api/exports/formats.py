@@ -22,7 +22,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from graphql_api.exports.sheet import Cell, Row
+from graphql_api.exports.sheet import Cell, RawJson, Row
 
 CHUNK = 64 * 1024
 POSITION_COLUMN = "log_position"
@@ -49,15 +49,17 @@ async def csv_chunks(
 
 
 async def json_chunks(
-    columns: Sequence[str], rows: AsyncIterator[Row], *, lines: bool
+    columns: Sequence[str], rows: AsyncIterator[Row], *, lines: bool, position: int | None = None
 ) -> AsyncIterator[bytes]:
     """Each row as an object keyed by `columns`: a JSON array, or one object a line (JSON
-    Lines). The position is in X-Jejak-Position (and on the CLI's stderr), not in the body."""
+    Lines). The position is in X-Jejak-Position (and on the CLI's stderr); in the body too,
+    as each object's `log_position`, when given (a stamped export)."""
     buffer, first = io.StringIO(), True
+    stamp = {} if position is None else {POSITION_COLUMN: position}
     if not lines:
         buffer.write("[")
     async for row in rows:
-        item = json.dumps(dict(zip(columns, (_json(c) for c in row), strict=True)))
+        item = _object(columns, row, stamp)
         buffer.write(f"{item}\n" if lines else f"{'' if first else ','}\n{item}")
         first = False
         if buffer.tell() >= CHUNK:
@@ -65,6 +67,21 @@ async def json_chunks(
     if not lines:
         buffer.write("\n]\n" if not first else "]\n")
     yield _drain(buffer)
+
+
+def _object(columns: Sequence[str], row: Row, stamp: dict[str, int]) -> str:
+    """One row as a JSON object, its RawJson cells spliced in as the values they are."""
+    plain: dict[str, Cell] = {}
+    raw: list[str] = []
+    for column, cell in zip(columns, row, strict=True):
+        if isinstance(cell, RawJson):
+            raw.append(f"{json.dumps(column)}: {cell}")
+        else:
+            plain[column] = _json(cell)
+    text = json.dumps(plain | stamp)
+    if not raw:
+        return text
+    return f"{text[:-1]}{', ' if len(text) > 2 else ''}{', '.join(raw)}}}"
 
 
 def _json(cell: Cell) -> Cell:

@@ -17,12 +17,19 @@ from uuid import UUID
 from access import policy
 from access.roles import Role
 from domain.dates import check_year
+from domain.errors import N_
 from graphql_api.errors import InvalidArgument
 from graphql_api.guard import AccessGuard
 from graphql_api.ids import parse_id
 from services.caller import Caller
 
-Cell = str | int | float | bool | date | None
+
+class RawJson(str):
+    """A JSON text: in a JSON export the value it encodes, as it is (not a string), in CSV
+    the text itself; no decoding and encoding again per row."""
+
+
+Cell = str | int | float | bool | date | None  # a RawJson among the str
 Row = Sequence[Cell]
 
 
@@ -50,26 +57,28 @@ class Params:
         raw = self.values.get("unit")
         if raw is None:
             if required:
-                raise InvalidArgument("This export needs a unit (a unit kerja id).")
+                raise InvalidArgument(N_("This export needs a unit (a unit kerja id)."))
             return None
         return parse_id(raw, "unit")
 
     def cycle(self) -> UUID:
         raw = self.values.get("cycle")
         if raw is None:
-            raise InvalidArgument("This export needs a cycle (an appraisal cycle id).")
+            raise InvalidArgument(N_("This export needs a cycle (an appraisal cycle id)."))
         return parse_id(raw, "cycle")
 
     def year(self) -> int:
         raw = self.values.get("year", "")
         if not raw.isdigit():
-            raise InvalidArgument(f"This export needs a year, not {raw!r}.")
+            raise InvalidArgument(N_("This export needs a year, not {raw!r}."), params={"raw": raw})
         return check_year(int(raw))
 
     def subunits(self) -> bool:
         raw = self.values.get("subunits", "true").lower()
         if raw not in ("true", "false"):
-            raise InvalidArgument(f"subunits is true or false, not {raw!r}.")
+            raise InvalidArgument(
+                N_("subunits is true or false, not {raw!r}."), params={"raw": raw}
+            )
         return raw == "true"
 
     def described(self) -> str:
@@ -87,6 +96,7 @@ class Export:
     rows: Callable[[Reading, Params], AsyncIterator[Row]]
     roles: frozenset[Role] | None = None  # narrower than the root's, for private data
     formats: tuple[str, ...] = ("csv", "xlsx")  # what it may be downloaded as
+    stamped: bool = False  # JSON too carries `log_position` in each object (as CSV does)
 
     def refused(self, role: Role) -> list[str]:
         """What the role may not use here (empty: allowed), named as GraphQL would."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from access.roles import READERS
 from domain.appraisal import ANNUAL
-from domain.errors import CycleNotFound, RuleViolation
+from domain.errors import N_, CycleNotFound, RuleViolation
 from domain.scoring import Predikat, Rating
 from graphql_api.exports.sheet import Cell, Export, Params, Reading, Row
 from projections.appraisal_cycles import cycle_by_id
@@ -79,9 +79,15 @@ async def kinerja_rows(reading: Reading, params: Params) -> AsyncIterator[Row]:
     cycle_id = params.cycle()
     cycle = await cycle_by_id(reading.pool, reading.tenant, cycle_id)
     if cycle is None:
-        raise CycleNotFound(f"No appraisal cycle {cycle_id} in {reading.tenant}.")
+        raise CycleNotFound(
+            N_("No appraisal cycle {cycle_id} in {tenant}."),
+            cycle_id=cycle_id,
+            tenant=reading.tenant,
+        )
     if cycle.finalised_on is None:
-        raise RuleViolation(f"Cycle {cycle.year} is not finalised: SIASN takes final results only.")
+        raise RuleViolation(
+            N_("Cycle {year} is not finalised: SIASN takes final results only."), year=cycle.year
+        )
     penilai: dict[str, EmployeeRow | None] = {}
     unor: dict[Any, str | None] = {}
     try:

@@ -6,7 +6,7 @@ import strawberry
 from strawberry import Info
 
 from domain.dates import check_year
-from domain.errors import NotAllowedForRole
+from domain.errors import N_, NotAllowedForRole
 from graphql_api.commands import run_command
 from graphql_api.context import Context
 from graphql_api.fields import mutation, resolver
@@ -48,7 +48,7 @@ class LeaveRequestQueries:
         check_year(year)
         caller = info.context.caller
         if caller.nip is None:
-            raise NotAllowedForRole("Your own leave needs your NIP in the token.")
+            raise NotAllowedForRole(N_("Your own leave needs your NIP in the token."))
         employee = await employee_by_nip(info.context.pool, caller.nip)
         if employee is None or employee.tenant != caller.tenant:
             return None

@@ -9,7 +9,7 @@ import strawberry
 from strawberry import Info
 from strawberry.scalars import JSON
 
-from domain.errors import EmployeeNotFound
+from domain.errors import N_, EmployeeNotFound
 from graphql_api.appraisal.queries import load_cycle
 from graphql_api.context import Context
 from graphql_api.fields import resolver
@@ -28,7 +28,9 @@ async def evidence_of(
     """The bundle of an employee of `tenant` (the caller's access already checked)."""
     employee = await employee_by_nip(pool, normalize_nip(nip))
     if employee is None or employee.tenant != tenant:
-        raise EmployeeNotFound(f"No employee with NIP {nip} in {tenant}.")
+        raise EmployeeNotFound(
+            N_("No employee with NIP {nip} in {tenant}."), nip=nip, tenant=tenant
+        )
     # With witnesses configured, a bundle is proven against what they cosigned.
     witnessed = bool(LedgerSettings.from_env(runtime.database.dbname).witnesses)
     about = {"nip": employee.nip, "tenant": tenant}

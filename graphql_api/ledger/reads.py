@@ -10,7 +10,7 @@ from uuid import UUID
 
 from psycopg import errors
 
-from domain.errors import AppraisalNotFound
+from domain.errors import N_, AppraisalNotFound
 from graphql_api.errors import InvalidArgument
 from graphql_api.ledger.errors import LedgerNotReady, NotInLedger, UnknownCheckpoint
 from services.ledger import evidence
@@ -28,9 +28,9 @@ async def read(personnel: PersonnelApplication, reading: Callable[[LedgerStore],
             with evidence.ledger_snapshot(personnel) as conn:
                 return reading(LedgerStore(conn))
         except errors.UndefinedTable:
-            raise LedgerNotReady("The ledger has not been created yet.") from None
+            raise LedgerNotReady(N_("The ledger has not been created yet.")) from None
         except LedgerUnavailable as error:
-            raise LedgerNotReady(str(error)) from None
+            raise LedgerNotReady(error.template, params=error.params) from None
 
     return await asyncio.to_thread(run)
 
@@ -42,13 +42,15 @@ def checkpoint(size: int | None) -> Callable[[LedgerStore], StoredCheckpoint]:
         if size is None:
             latest = store.latest_checkpoint()
             if latest is None:
-                raise LedgerNotReady("The ledger has no signed checkpoint yet.")
+                raise LedgerNotReady(N_("The ledger has no signed checkpoint yet."))
             return latest
         if size < 0:
-            raise InvalidArgument("size must not be negative.")
+            raise InvalidArgument(N_("size must not be negative."))
         found = store.checkpoint_at(size)
         if found is None:
-            raise UnknownCheckpoint(f"No checkpoint was issued for a tree of {size} leaves.")
+            raise UnknownCheckpoint(
+                N_("No checkpoint was issued for a tree of {size} leaves."), params={"size": size}
+            )
         return found
 
     return reading
@@ -59,11 +61,14 @@ def inclusion(position: int, tree_size: int) -> Callable[[LedgerStore], tuple[in
 
     def reading(store: LedgerStore) -> tuple[int, list[bytes]]:
         if position < 1 or tree_size < 1:
-            raise InvalidArgument("position and treeSize must be positive.")
+            raise InvalidArgument(N_("position and treeSize must be positive."))
         _within(store, tree_size)
         index = store.index_of(position)
         if index is None or index >= tree_size:
-            raise NotInLedger(f"No event at position {position} in a tree of {tree_size} leaves.")
+            raise NotInLedger(
+                N_("No event at position {position} in a tree of {tree_size} leaves."),
+                params={"position": position, "tree_size": tree_size},
+            )
         return index, store.inclusion_proof(index, tree_size)
 
     return reading
@@ -74,7 +79,7 @@ def consistency(from_size: int, to_size: int) -> Callable[[LedgerStore], list[by
 
     def reading(store: LedgerStore) -> list[bytes]:
         if not 0 <= from_size <= to_size:
-            raise InvalidArgument("fromSize must be at least 0 and at most toSize.")
+            raise InvalidArgument(N_("fromSize must be at least 0 and at most toSize."))
         _within(store, to_size)
         return store.consistency_proof(from_size, to_size)
 
@@ -84,7 +89,10 @@ def consistency(from_size: int, to_size: int) -> Callable[[LedgerStore], list[by
 def _within(store: LedgerStore, size: int) -> None:
     held = store.size()
     if size > held:
-        raise LedgerNotReady(f"The ledger holds {held} leaves, fewer than {size}.")
+        raise LedgerNotReady(
+            N_("The ledger holds {held} leaves, fewer than {size}."),
+            params={"held": held, "size": size},
+        )
 
 
 async def bundle(
@@ -105,10 +113,14 @@ async def bundle(
             about=about,
         )
     except evidence.LedgerNotReady as error:
-        raise LedgerNotReady(str(error)) from None
+        raise LedgerNotReady(error.template) from None
     except evidence.NothingToProve:
         if cycle_id is not None:
-            raise AppraisalNotFound(f"{about.get('nip')} has no appraisal in this cycle.") from None
-        raise NotInLedger(f"The log holds no event of {about.get('nip')}.") from None
+            raise AppraisalNotFound(
+                N_("{nip} has no appraisal in this cycle."), nip=about.get("nip")
+            ) from None
+        raise NotInLedger(
+            N_("The log holds no event of {nip}."), params={"nip": about.get("nip")}
+        ) from None
     except LedgerUnavailable as error:
-        raise LedgerNotReady(str(error)) from None
+        raise LedgerNotReady(error.template, params=error.params) from None

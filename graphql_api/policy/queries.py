@@ -8,7 +8,7 @@ import strawberry
 from strawberry import Info
 
 from access.roles import PLATFORM
-from domain.errors import NotAllowedForRole
+from domain.errors import N_, NotAllowedForRole
 from domain.policy import NATIONAL, check_scope
 from domain.policy_kinds import policy_kind
 from graphql_api.context import Context
@@ -31,6 +31,6 @@ class PolicyQueries:
             scope or (NATIONAL if caller.actor.role in PLATFORM else caller.tenant)
         )
         if wanted not in (NATIONAL, caller.tenant) and caller.actor.role not in PLATFORM:
-            raise NotAllowedForRole("Policy values are the caller's tenant's or national ones.")
+            raise NotAllowedForRole(N_("Policy values are the caller's tenant's or national ones."))
         row = await policy_in_force(info.context.pool, policy_kind(kind).name, wanted, on)
         return PolicyValues.from_row(row) if row is not None else None

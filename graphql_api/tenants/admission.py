@@ -19,6 +19,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from access.roles import PLATFORM
+from domain.errors import N_
 from graphql_api.authentication import identity_of
 from graphql_api.consistency import ReadAfter, read_after_from
 from graphql_api.errors import ApiError
@@ -60,7 +61,9 @@ async def check_tenant_registered(
     if await _registered_once_read_after(registry, caller.tenant, read_after, wait_for):
         return
     raise TenantNotRegistered(
-        f"Instansi {caller.tenant!r} is not registered in Jejak.", reason=UNKNOWN_TENANT
+        N_("Instansi {tenant!r} is not registered in Jejak."),
+        params={"tenant": caller.tenant},
+        reason=UNKNOWN_TENANT,
     )
 
 

@@ -18,6 +18,7 @@ from graphql_api.paging import (
     description,
     page_after,
 )
+from graphql_api.time_travel.types import AsOfInput, TimePoint, resolve_point
 from graphql_api.training.reports import (
     Competency,
     CompetencyCatalogue,
@@ -37,6 +38,7 @@ from graphql_api.training.types import (
 from projections.competencies import catalogue, jabatan_requirements
 from projections.employees import EmployeeRow, employee_by_nip
 from projections.external_learning import submissions
+from projections.history import credits_as_of
 from projections.jp_ledger import credits_of
 from projections.mentorings import mentorings_by_ids
 from projections.training_programmes import programmes
@@ -82,25 +84,31 @@ class TrainingQueries:
 
     @resolver(
         "An employee's JP of a calendar year (counted by completion date), by form and "
-        "competency, each traced to its event, and the 20 JP status with its date basis."
+        "competency, each traced to its event, and the 20 JP status with its date basis. With "
+        "`asOf`, from the credits known then and completed by its `validOn`, judged on that date."
     )
     async def training_year(
-        self, info: Info[Context, None], nip: str, year: int
+        self, info: Info[Context, None], nip: str, year: int, as_of: AsOfInput | None = None
     ) -> TrainingYear | None:
         check_year(year)
         employee = await _employee(info, nip)
         if employee is None:
             return None
         [rows] = await credits_of(info.context.pool, [employee.id], year)
+        today, point = info.context.runtime.training.clock().date(), None
+        if as_of is not None:
+            point = await resolve_point(info.context, None, as_of)  # credits: other aggregates
+            rows, today = credits_as_of(rows, point), point.valid_on
         credits = [r.credit() for r in rows]
         earned = jp_earned(credits, employee.id, year)
-        basis = status_basis(year, info.context.runtime.training.clock().date())
+        basis = status_basis(year, today)
         return TrainingYear(
             nip=employee.nip, year=year, earned=earned, status=jp_status(earned, basis),
             status_basis=basis, employee_id=to_id(employee.id),
             by_form=_amounts(jp_by_form(credits, employee.id, year)),
             by_competency=_amounts(jp_by_competency(credits, employee.id, year)),
             credits=[JPCredit.from_row(r) for r in rows],
+            as_of=TimePoint.from_row(point) if point else None,
         )  # fmt: skip
 
     @resolver(

@@ -108,18 +108,25 @@ class CompetencyGap:
         ]  # fmt: skip
 
 
-@strawberry.type(description="Programmes for the competencies tied to a predikat below Baik.")
+@strawberry.type(
+    description="Programmes for the competencies tied to a predikat below Baik, or, for a "
+    "Sangat Baik, for the competencies a top performer develops next."
+)
 class TrainingRecommendation:
     nip: str
     year: int | None = strawberry.field(description="Of the latest annual predikat.")
     predikat: str | None
     weak_competencies: list[str]
+    development_competencies: list[str] = strawberry.field(
+        description="For a Sangat Baik: their jabatan's competencies, else the managerial ones."
+    )
     programmes: list[ProgrammeOffer]
 
     @classmethod
     def of(cls, nip: str, r: Recommendation) -> TrainingRecommendation:
         return cls(
             nip=nip, year=r.year, predikat=r.predikat, weak_competencies=r.weak_competencies,
+            development_competencies=r.development_competencies,
             programmes=[ProgrammeOffer.of(o) for o in r.programmes],
         )  # fmt: skip
 

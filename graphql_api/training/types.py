@@ -16,6 +16,7 @@ from graphql_api.context import Context
 from graphql_api.employees.types import Employee
 from graphql_api.fields import resolver
 from graphql_api.ids import to_id
+from graphql_api.time_travel.types import TimePoint
 from graphql_api.training.enums import JPStatus, LearningForm
 from projections.external_learning import SubmissionRow
 from projections.jp_ledger import CreditRow
@@ -239,6 +240,11 @@ class TrainingYear:
     )
     credits: list[JPCredit] = strawberry.field(description="Every credit behind the figures.")
     employee_id: strawberry.ID
+    as_of: TimePoint | None = strawberry.field(
+        default=None,
+        description="The log position and valid date the JP figures and credits were computed "
+        "at, when asked with `asOf` (`history` and `mentorings` are today's); null otherwise.",
+    )
 
     @resolver("Places in programmes completed or entered, with results and certificates.")
     async def history(self, info: Info[Context, None]) -> list[Participant]:

@@ -68,6 +68,16 @@ def add_bench_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     p.add_argument(
         "--quick", action="store_true", help="the smoke size: tiny and fast, a scratch report"
     )
+    p.add_argument(
+        "--time-travel",
+        action="store_true",
+        help="only the time-travel figures (asOf against current state), printed",
+    )
+    p.add_argument(
+        "--audit-export",
+        action="store_true",
+        help="only the audit export figures (export against the raw log read, plans), printed",
+    )
     p.set_defaults(func=cmd_bench)
 
 
@@ -109,6 +119,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from scripts.bench.suite import run
 
     settings = settings_from(args)
+    if args.time_travel:
+        from scripts.bench import time_travel
+
+        samples = 20 if args.quick else 200
+        figures = time_travel.run(settings.data_dir, settings.employees, settings.seed, samples)
+        print(time_travel.render(figures, settings.employees))
+        return 0
+    if args.audit_export:
+        from scripts.bench import audit_export
+
+        repetitions = 1 if args.quick else 5
+        audit = audit_export.run(settings.data_dir, settings.employees, settings.seed, repetitions)
+        print(audit_export.render(audit, settings.employees))
+        return 0
     command = "jejak " + shlex.join(sys.argv[1:]) if sys.argv[1:2] == ["bench"] else "jejak bench"
     results = run(settings, command, args.growth_rebuilds)
     write_report(settings.output, render(results))

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from scripts.bench.growth import Growth
+from scripts.bench.ledger_report import SECTION as LEDGER_SECTION
+from scripts.bench.ledger_report import LedgerResults, section, summary_rows
 from scripts.bench.loading import SNAPSHOT_INTERVAL, LoadingComparison
 from scripts.bench.machine import Machine
 from scripts.bench.mutations import MutationComparison
@@ -22,6 +24,7 @@ SECTIONS = (
     "## 3. Projection rebuild",
     "## 4. Growth",
     "## 5. Loading an employee: ten years of history against a new one",
+    LEDGER_SECTION,
 )
 
 
@@ -37,6 +40,7 @@ class Results:
     runners: RunnerComparison
     growth: Growth
     loading: LoadingComparison
+    ledger: LedgerResults
     started: datetime
     minutes: float
 
@@ -115,7 +119,9 @@ def render(r: Results) -> str:
     )
     lo = r.loading
     out.append(f"| load 10-year/new employee | {_x(lo.ratio)} | ≤ 2× | {_met(lo.ratio <= 2)} |")
+    out += summary_rows(r.ledger)
     out += _queries(r) + _mutations(r) + _rebuild(r) + _growth(r) + _loading(r)
+    out += section(r.ledger, s.connections, s.seconds, s.repetitions)
     return "\n".join(out) + "\n"
 
 

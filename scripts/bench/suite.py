@@ -12,6 +12,9 @@ import time
 from projections.reader import EventReader
 from scripts.bench.datasets import open_dataset
 from scripts.bench.growth import measure_growth
+from scripts.bench.ledger import measure_sizes
+from scripts.bench.ledger_commands import compare_ledger_throughput
+from scripts.bench.ledger_report import LedgerResults
 from scripts.bench.loading import compare_loading
 from scripts.bench.machine import describe
 from scripts.bench.mutations import compare_mutations
@@ -64,8 +67,16 @@ def run(settings: Settings, command: str, growth_rebuilds: int = 1) -> Results:
             serve(PLAIN_APP, scratch, settings.workers, logs / "plain-mutations.log") as plain,
         ):
             mutations = compare_mutations(scratch, graphql, plain, targets, settings)
+        _step("(6) ledger: the same commands with and without the integrator, on a scratch copy")
+        mixed = pick_targets(database, nips=10 * settings.connections)
+        with scratch_copy(database) as scratch:
+            throughput = compare_ledger_throughput(scratch, mixed.tenant, mixed.nips, settings)
     _step(f"(4) growth over {', '.join(f'{n:,}' for n in settings.growth)} employees")
     growth = measure_growth(settings, growth_rebuilds)
+    _step(f"(6) ledger: verify and proofs over {', '.join(f'{n:,}' for n in settings.growth)}")
+    ledger_sizes = measure_sizes(
+        settings.data_dir, settings.growth, settings.seed, settings.repetitions, over_http=True
+    )
     return Results(
         settings=settings,
         machine=machine,
@@ -77,6 +88,7 @@ def run(settings: Settings, command: str, growth_rebuilds: int = 1) -> Results:
         runners=runners,
         growth=growth,
         loading=loading,
+        ledger=LedgerResults(throughput, ledger_sizes),
         started=started,
         minutes=(time.perf_counter() - clock) / 60,
     )

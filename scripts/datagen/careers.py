@@ -1,11 +1,13 @@
 """The career planner: who someone is and what happens to their rank, jabatan and unit.
 
 From a hire (track, employment type, units, head post) it draws a person whose birth date and
-TMT agree with the NIP, and plans: the appointment (as CPNS or PPPK), confirmation as PNS after
-12–24 months, kenaikan pangkat reguler every 4 years on a period date (domain.promotion; sometimes a
-period late) up to the track's ceiling with the jenjang of a jabatan fungsional following the
-golongan, mutasi, the posting as head of a unit, and retirement at BUP. The `Career` it returns
-tells the other planners (leave, awards, discipline) when the employee was in service.
+TMT agree with the NIP, and plans: the appointment (as CPNS or PPPK, with the highest ijazah the
+track asks for), confirmation as PNS after 12–24 months (with the Latsar programme of the
+intake, scripts/datagen/latsar.py), kenaikan pangkat reguler every 4 years on a period date
+(domain.promotion; sometimes a period late) up to the track's ceiling with the jenjang of a
+jabatan fungsional following the golongan, mutasi, the posting as head of a unit, and
+retirement at BUP. The `Career` it returns tells the other planners (leave, awards,
+discipline) when the employee was in service.
 """
 
 from __future__ import annotations
@@ -18,9 +20,18 @@ from domain.employment import EmploymentType, SeparationKind, Sex
 from domain.holidays import WEEKDAYS_ONLY, WorkingCalendar
 from domain.jabatan import JabatanKind, JenjangFungsional
 from domain.leave import add_months
-from domain.promotion import MIN_YEARS_IN_PANGKAT, PromotionKind, anniversary, next_period_date
+from domain.promotion import (
+    EDUCATION_CEILING,
+    MIN_YEARS_IN_PANGKAT,
+    Ijazah,
+    PromotionKind,
+    anniversary,
+)
+from domain.promotion_periods import next_period_date
+from domain.ranks import ALL_PNS_GOLONGAN
 from domain.retirement import batas_usia_pensiun, pension_date
 from scripts.datagen import people
+from scripts.datagen.latsar import latsar_id
 from scripts.datagen.regions import Region
 from scripts.datagen.staffing import Hire
 from scripts.datagen.steps import (
@@ -43,6 +54,7 @@ from scripts.datagen.tracks import (
 )
 
 Jabatan = tuple[str, str, str | None]
+ENTRY_IJAZAH = {"II/a": Ijazah.SMA, "II/c": Ijazah.D3, "III/a": Ijazah.S1, "III/b": Ijazah.S2}
 _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
@@ -80,15 +92,25 @@ def plan_career(
     pns_on = None
     if hire.employment is EmploymentType.PNS:
         pns_on = add_months(appointed_on, rng.choice((12, 12, 13, 14, 15, 18, 24)))
-        steps.append(ConfirmAsPns(pns_on, _sk(region, rng, "821.13", pns_on)))
-        steps += _rank_and_jabatan(hire, region, rng, appointed_on, jabatan, until)
+        latsar = latsar_id(region.tenant, appointed_on)
+        steps.append(ConfirmAsPns(pns_on, _sk(region, rng, "821.13", pns_on), latsar))
+        ijazah = _ijazah(track, person.name)
+        steps += _rank_and_jabatan(hire, region, rng, appointed_on, jabatan, until, ijazah)
     transfers = _mutasi(hire, region, rng, appointed_on, until)
     # Too short a service for the planned mutasi: the employee starts in the final unit.
     first_unit = hire.units[0] if transfers or hire.head else hire.units[-1]
     kind = EmploymentType.PPPK if pppk else EmploymentType.CPNS
     sk = _sk(region, rng, "800.1.13" if pppk else "813", appointed_on)
     appoint = Appoint(
-        appointed_on, person.nip, person.name, kind.value, golongan, jabatan, first_unit, sk
+        appointed_on,
+        person.nip,
+        person.name,
+        kind.value,
+        golongan,
+        jabatan,
+        first_unit,
+        sk,
+        _ijazah(track, person.name).value,
     )
     steps = sorted([appoint, *steps, *transfers], key=lambda s: s.sort_key)
     last_day = until
@@ -118,10 +140,33 @@ def _jabatan(rng: random.Random, track: Track, golongan: str) -> Jabatan:
     return (JabatanKind.FUNGSIONAL.value, jf_title(track, jenjang), jenjang.value)
 
 
+def _ijazah(track: Track, name: str) -> Ijazah:
+    """The highest ijazah: the track's diploma, as its entry golongan says (dokter and apoteker
+    count as S2, PP 99/2000 as amended), or S2 for a master's degree after the name."""
+    return Ijazah.S2 if ", M." in name else ENTRY_IJAZAH[track.entry]
+
+
+def _promotion_kind(to: str, ijazah: Ijazah, held: Jabatan) -> PromotionKind:
+    """Reguler up to the ceiling of the ijazah; above it, the pilihan of the jabatan: a JF's
+    (fungsional) or, for a future head, the structural one (PP 99/2000 Pasal 8)."""
+    if ALL_PNS_GOLONGAN.index(to) <= ALL_PNS_GOLONGAN.index(EDUCATION_CEILING[ijazah]):
+        return PromotionKind.REGULER
+    if held[0] == JabatanKind.FUNGSIONAL.value:
+        return PromotionKind.PILIHAN_FUNGSIONAL
+    return PromotionKind.PILIHAN_STRUKTURAL
+
+
 def _rank_and_jabatan(
-    hire: Hire, region: Region, rng: random.Random, tmt: date, jabatan: Jabatan, until: date
+    hire: Hire,
+    region: Region,
+    rng: random.Random,
+    tmt: date,
+    jabatan: Jabatan,
+    until: date,
+    ijazah: Ijazah,
 ) -> list[Step]:
-    """Kenaikan pangkat reguler, the jenjang that follows it, and the posting as head."""
+    """Kenaikan pangkat (reguler, or pilihan above the ijazah's ceiling), the jenjang that
+    follows it, and the posting as head."""
     head = hire.head
     cap = HEAD_GOLONGAN[head.head_kind][1] if head else hire.track.cap
     promotions: list[tuple[date, str]] = []
@@ -155,7 +200,9 @@ def _rank_and_jabatan(
             )
         current = wanted
         period = f"{_MONTHS[on.month - 1]} {on.year}"
-        steps.append(Promote(on, to, f"Kenaikan pangkat reguler periode {period}"))
+        kind = _promotion_kind(to, ijazah, current)
+        what = "reguler" if kind is PromotionKind.REGULER else kind.value.lower().replace("_", " ")
+        steps.append(Promote(on, to, f"Kenaikan pangkat {what} periode {period}", kind.value))
     return steps
 
 

@@ -5,7 +5,9 @@ few thousand tenant activities (appraisal, training), against in-memory aggregat
 API's validation, and saves them in one go. The platform admin registers every tenant first
 (nothing is recorded for an unregistered one) and records the official holiday lists, each on
 the day its SKB was signed (so every leave and absence after them counts the working days the
-plan counted), then careers load, every tenant's, then the tenant activities in date order.
+plan counted), then careers load, every tenant's (each in two parts around the tenant's Latsar
+programmes: the appointments, the Latsar, then the confirmations as PNS and the rest), then the
+tenant activities in date order.
 The clock reads the business date of the step being run (08:00 WIB that day, one second per
 step of the employee or activity of the day), and ids
 derive from NIPs, unit codes and the plan, so the same plan always records the same events,
@@ -25,11 +27,15 @@ from domain.instansi import InstansiKind
 from domain.meta import Actor
 from scripts.datagen.activities import Activity, Desk
 from scripts.datagen.applications import Applications, BusinessClock
+from scripts.datagen.appraisal_policy import SCORING_EVENTS, record_scoring_policy
+from scripts.datagen.appraisal_policy import SIGNED_ON as SCORING_SIGNED_ON
 from scripts.datagen.demo_stamp import record_demo
-from scripts.datagen.plan import EmployeePlan, Plan, TenantPlan, build_plan
+from scripts.datagen.plan import UNITS_FOUNDED, EmployeePlan, Plan, TenantPlan, build_plan
 from scripts.datagen.policies import policy_events, record_holiday_list
+from scripts.datagen.promotion_periods import period_events, record_promotion_periods, recorded_on
 from scripts.datagen.regions import REGIONS, Region, RegionKind
-from scripts.datagen.steps import Target
+from scripts.datagen.steps import ConfirmAsPns, Target
+from scripts.datagen.tpp_policy import TPP_EVENTS_PER_TENANT, record_tpp_example
 from services.caller import Caller, Role
 from services.database import Database
 from services.personnel import PersonnelApplication
@@ -92,7 +98,7 @@ def load(
     report = progress or (lambda done, total: None)
     done = _register_tenants(plan, apps.tenants, clock)
     done += _record_policy(plan, apps.policy, clock)
-    done = _load_careers(plan, apps.personnel, clock, batch_size, report, done)
+    done = _load_careers(plan, apps, clock, batch_size, report, done)
     for tenant in plan.tenants:
         desk = Desk(apps.appraisal, apps.training, apps.ids, caller_for(tenant.region, plan.seed))
         for start in range(0, len(tenant.activities), ACTIVITIES_PER_BATCH):
@@ -132,38 +138,57 @@ def _register_tenants(plan: Plan, tenants: TenantsApplication, clock: BusinessCl
 
 
 def _record_policy(plan: Plan, policy: PolicyApplication, clock: BusinessClock) -> int:
-    """The platform admin records the holiday lists signed by the plan's today; the events."""
+    """The platform admin records the national policy of the plan's today (holiday lists,
+    scoring, promotion periods); returns the events."""
     admin = Caller(OPERATOR, plan.tenants[0].region.tenant, f"datagen-seed-{plan.seed}")
     for holiday_list in plan.holiday_lists:
         clock.at(holiday_list.signed_on, 0)
         record_holiday_list(policy, admin, holiday_list)
-    return policy_events(plan.holiday_lists)
+    clock.at(SCORING_SIGNED_ON, 0)  # the national scoring policy every cycle adopts
+    record_scoring_policy(policy, admin)
+    for periods in plan.promotion_periods:
+        clock.at(recorded_on(periods, UNITS_FOUNDED), 0)
+        record_promotion_periods(policy, admin, periods)
+    for tenant in plan.tenants:  # an EXAMPLE TPP table per tenant, by its HR (tpp_policy.py)
+        clock.at(tenant.units[0].on, 0)
+        record_tpp_example(policy, caller_for(tenant.region, plan.seed))
+    events = policy_events(plan.holiday_lists) + SCORING_EVENTS
+    events += TPP_EVENTS_PER_TENANT * len(plan.tenants)
+    return events + period_events(plan.promotion_periods)
 
 
 def _load_careers(
     plan: Plan,
-    personnel: PersonnelApplication,
+    apps: Applications,
     clock: BusinessClock,
     batch_size: int,
     progress: Progress,
     done: int,
 ) -> int:
     """Every tenant's units and careers, after `done` events; returns the events done since
-    the start."""
-    total = plan.events
+    the start. A career runs in two parts around the Latsar programmes: the steps before a
+    confirmation as PNS (the appointment: the participants must exist), then the rest (the
+    confirmation reads the programme's training record)."""
+    personnel, total = apps.personnel, plan.events
     for tenant in plan.tenants:
         caller = caller_for(tenant.region, plan.seed)
         with personnel.batch():
             _run_units(tenant, personnel, caller, clock)
         done += len(tenant.units)
         progress(done, total)
-        for start in range(0, len(tenant.employees), batch_size):
-            chunk = tenant.employees[start : start + batch_size]
-            with personnel.batch(check_new_ids=False):
-                for employee in chunk:
-                    _run_employee(employee, personnel, caller, clock)
-            done += sum(s.events for e in chunk for s in e.steps)
-            progress(done, total)
+        for before_pns in (True, False):
+            for start in range(0, len(tenant.employees), batch_size):
+                chunk = tenant.employees[start : start + batch_size]
+                with personnel.batch(check_new_ids=False):
+                    for employee in chunk:
+                        done += _run_employee(employee, personnel, caller, clock, before_pns)
+                progress(done, total)
+            if before_pns and tenant.latsar:
+                desk = Desk(apps.appraisal, apps.training, apps.ids, caller)
+                with apps.training.batch(check_new_ids=False):
+                    _run_activities(tenant.latsar, desk, clock)
+                done += sum(a.events for a in tenant.latsar)
+                progress(done, total)
     return done
 
 
@@ -177,12 +202,24 @@ def _run_units(
 
 
 def _run_employee(
-    employee: EmployeePlan, personnel: PersonnelApplication, caller: Caller, clock: BusinessClock
-) -> None:
+    employee: EmployeePlan,
+    personnel: PersonnelApplication,
+    caller: Caller,
+    clock: BusinessClock,
+    before_pns: bool,
+) -> int:
+    """The employee's steps before their confirmation as PNS, or from it on; the events."""
     target = Target(personnel, caller, employee.nip)
-    for i, step in enumerate(employee.steps):
+    split = next(
+        (i for i, s in enumerate(employee.steps) if isinstance(s, ConfirmAsPns)),
+        len(employee.steps),
+    )
+    part = range(split) if before_pns else range(split, len(employee.steps))
+    for i in part:
+        step = employee.steps[i]
         clock.at(step.on, i)
         step.run(target)
+    return sum(employee.steps[i].events for i in part)
 
 
 def generate(

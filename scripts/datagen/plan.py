@@ -25,17 +25,23 @@ from datetime import date
 
 from domain.awards import BARRING_SANCTION_LEVELS
 from domain.holidays import WorkingCalendar
+from domain.promotion_periods import PromotionPeriods
 from scripts.datagen.activities import Activity
+from scripts.datagen.appraisal_policy import SCORING_EVENTS
 from scripts.datagen.careers import Career, plan_career
 from scripts.datagen.discipline import plan_discipline
 from scripts.datagen.honours import plan_awards
+from scripts.datagen.latsar import plan_latsar
 from scripts.datagen.leave import plan_leave
 from scripts.datagen.people import NipRegistry
 from scripts.datagen.policies import HolidayList, calendar_of, lists_signed_by, policy_events
+from scripts.datagen.promotion_periods import period_events, periods_in_force_by
 from scripts.datagen.regions import REGIONS, Region, split_employees
 from scripts.datagen.staffing import staff
 from scripts.datagen.steps import CreateUnit, ImposeSanction, RecordAward, Step
 from scripts.datagen.tenant_history import plan_tenant_history
+from scripts.datagen.tpp_policy import TPP_EVENTS_PER_TENANT
+from scripts.datagen.training_steps import AddCompetency
 from scripts.datagen.unit_tree import build_tree
 
 UNITS_FOUNDED = date(1985, 1, 2)  # before the earliest appointment
@@ -75,13 +81,16 @@ class TenantPlan:
     units: tuple[CreateUnit, ...]
     employees: tuple[EmployeePlan, ...]
     activities: tuple[Activity, ...] = ()  # in the order they run
+    # Run between the appointments and the confirmations as PNS (scripts/datagen/latsar.py).
+    latsar: tuple[Activity, ...] = ()
 
     @property
     def events(self) -> int:
         """How many events loading it records: its registration, one per step, and as planned
         per activity."""
         steps = len(self.units) + sum(s.events for e in self.employees for s in e.steps)
-        return REGISTRATION_EVENTS + steps + sum(a.events for a in self.activities)
+        activities = sum(a.events for a in (*self.latsar, *self.activities))
+        return REGISTRATION_EVENTS + steps + activities
 
 
 @dataclass(frozen=True)
@@ -92,11 +101,15 @@ class Plan:
     until: date  # the plan's "today": nothing is dated after it
     tenants: tuple[TenantPlan, ...]
     holiday_lists: tuple[HolidayList, ...] = ()  # signed by `until`, in recording order
+    promotion_periods: tuple[PromotionPeriods, ...] = ()  # in force by `until`, oldest first
 
     @property
     def events(self) -> int:
         """How many events loading it records."""
-        return policy_events(self.holiday_lists) + sum(t.events for t in self.tenants)
+        policies = policy_events(self.holiday_lists) + SCORING_EVENTS
+        policies += period_events(self.promotion_periods)
+        policies += TPP_EVENTS_PER_TENANT * len(self.tenants)  # the example TPP tables
+        return policies + sum(t.events for t in self.tenants)
 
     @property
     def employees(self) -> int:
@@ -130,7 +143,7 @@ def build_plan(
         _tenant(region, shares[region.key], seed, nips, until, sources, calendar)
         for region in regions
     )
-    return Plan(seed, until, tenants, lists)
+    return Plan(seed, until, tenants, lists, periods_in_force_by(until))
 
 
 def _tenant(
@@ -157,7 +170,16 @@ def _tenant(
     activities = plan_tenant_history(
         region, units, plans, until, lambda *purpose: _rng(seed, region.key, *purpose)
     )
-    return TenantPlan(region, units, tuple(plans), tuple(activities))
+    latsar = plan_latsar(region.tenant, plans, _rng(seed, region.key, "latsar"))
+    if latsar:  # the Latsar programmes opened the competency catalogue
+        activities = [_not_first(a) for a in activities]
+    return TenantPlan(region, units, tuple(plans), tuple(activities), tuple(latsar))
+
+
+def _not_first(activity: Activity) -> Activity:
+    if isinstance(activity, AddCompetency) and activity.first:
+        return replace(activity, first=False)
+    return activity
 
 
 def _rng(seed: int, *purpose: object) -> random.Random:

@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
+from uuid import UUID
 
 from domain.aggregates.org_unit import OrgUnit
 from services.caller import Caller
@@ -73,7 +74,13 @@ class Appoint(Step):
     jabatan: tuple[str, str, str | None]  # kind, title, jenjang
     unit: str
     reason: str
+    ijazah: str | None = None  # the highest ijazah, recorded with the appointment
     rank: ClassVar[int] = 0
+
+    @property
+    def events(self) -> int:
+        """Appointed, and IjazahRecorded when the ijazah is known."""
+        return 2 if self.ijazah else 1
 
     def run(self, target: Target) -> None:
         kind, title, jenjang = self.jabatan
@@ -89,17 +96,23 @@ class Appoint(Step):
             unit_id=OrgUnit.id_for(target.caller.tenant, self.unit),
             appointed_on=self.on,
             reason=self.reason,
+            ijazah=self.ijazah,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class ConfirmAsPns(Step):
     reason: str
+    latsar: UUID  # the Latsar programme passed (scripts/datagen/latsar.py)
     rank: ClassVar[int] = 1
 
     def run(self, target: Target) -> None:
         target.personnel.confirm_as_pns(
-            target.caller, nip=target.nip, effective_on=self.on, reason=self.reason
+            target.caller,
+            nip=target.nip,
+            effective_on=self.on,
+            latsar_programme_id=self.latsar,
+            reason=self.reason,
         )
 
 
@@ -142,6 +155,7 @@ class ChangeJabatan(Step):
 class Promote(Step):
     to_golongan: str
     reason: str | None
+    kind: str | None = None  # REGULER unless a pilihan (domain.promotion.PromotionKind)
     rank: ClassVar[int] = 4
 
     def run(self, target: Target) -> None:
@@ -151,6 +165,7 @@ class Promote(Step):
             to_golongan=self.to_golongan,
             effective_on=self.on,
             reason=self.reason,
+            kind=self.kind,
         )
 
 

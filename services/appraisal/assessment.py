@@ -6,6 +6,7 @@ from uuid import UUID
 
 from access.roles import ASN
 from domain.appraisal import parse_choice
+from domain.errors import N_
 from domain.talent import Potensial
 from services.appraisal.base import AppraisalBase, ratings
 from services.caller import WRITERS, Caller
@@ -29,7 +30,7 @@ class AssessmentCommands(AppraisalBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """The appraiser rates hasil kerja and perilaku kerja for a checkpoint (or ANNUAL)."""
-        caller.require(ASN, "Rating an employee")
+        caller.require(ASN, N_("Rating an employee"))
         hasil, perilaku = ratings(hasil_kerja, perilaku_kerja)
         return self._command(
             caller,
@@ -53,7 +54,7 @@ class AssessmentCommands(AppraisalBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """A calibrator (HR) changes the annual ratings, with a reason."""
-        caller.require(WRITERS, "Calibrating a rating")
+        caller.require(WRITERS, N_("Calibrating a rating"))
         hasil, perilaku = ratings(hasil_kerja, perilaku_kerja)
         return self._command(
             caller,
@@ -73,8 +74,8 @@ class AssessmentCommands(AppraisalBase):
         reason: str | None = None,
     ) -> Outcome:
         """Record a potential assessment (RENDAH, MENENGAH, TINGGI) for the 9-box."""
-        caller.require(WRITERS, "Assessing potential")
-        level = parse_choice(Potensial, potensial, "potensial")
+        caller.require(WRITERS, N_("Assessing potential"))
+        level = parse_choice(Potensial, potensial, N_("potensial"))
         return self._command(
             caller,
             cycle_id,

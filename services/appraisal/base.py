@@ -14,10 +14,11 @@ from uuid import UUID
 
 from access.roles import READERS
 from domain.aggregates.appraisal_cycle import AppraisalCycle
+from domain.aggregates.appraisal_record import PARTIES
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.appraisal import parse_choice
-from domain.errors import AppraisalForbidden, CycleNotFound
+from domain.errors import N_, AppraisalForbidden, CycleNotFound, listing
 from domain.scoring import Rating
 from services.application import JejakApplication
 from services.caller import Caller
@@ -32,7 +33,11 @@ class AppraisalBase(JejakApplication):
 
     def get_cycle(self, caller: Caller, cycle_id: UUID) -> AppraisalCycle:
         """Load a cycle of the caller's tenant, or raise CycleNotFound."""
-        missing = CycleNotFound(f"No appraisal cycle {cycle_id} in {caller.tenant}.")
+        missing = CycleNotFound(
+            N_("No appraisal cycle {cycle_id} in {tenant}."),
+            cycle_id=cycle_id,
+            tenant=caller.tenant,
+        )
         return self.of_tenant(caller, AppraisalCycle, cycle_id, missing)
 
     @staticmethod
@@ -43,7 +48,11 @@ class AppraisalBase(JejakApplication):
         if caller.actor.role in READERS:
             return
         if caller.actor.user_id not in {people[party] for party in parties}:
-            raise AppraisalForbidden(f"This view of {appraisal.nip} is for: {', '.join(parties)}.")
+            raise AppraisalForbidden(
+                N_("This view of {nip} is for: {parties}."),
+                nip=appraisal.nip,
+                parties=listing(PARTIES[party] for party in parties),
+            )
 
     # --- the one way appraisals change ----------------------------------------------------
     def _command(
@@ -90,7 +99,7 @@ class AppraisalBase(JejakApplication):
             return self.save_outcome(*changed)
 
         return retry_lost_races(
-            attempt, subject="The appraisal", strict=expected_version is not None
+            attempt, subject=N_("The appraisal"), strict=expected_version is not None
         )
 
     def _change_cycle(
@@ -103,7 +112,7 @@ class AppraisalBase(JejakApplication):
             cycle = self.get_cycle(caller, cycle_id)
             return self.save_outcome(*command(cycle, self.clock()))  # the cycle comes first
 
-        return retry_lost_races(attempt, subject="The cycle", strict=False)
+        return retry_lost_races(attempt, subject=N_("The cycle"), strict=False)
 
     def _appraisal(self, cycle: AppraisalCycle, employee_id: UUID) -> EmployeeAppraisal:
         cycle.enrolment(employee_id)  # AppraisalNotFound unless enrolled
@@ -112,6 +121,10 @@ class AppraisalBase(JejakApplication):
         )
         return appraisal
 
+    def unit_parents(self, caller: Caller, cycle: AppraisalCycle) -> dict[UUID, UUID | None]:
+        """The parent of each participating unit, for pooling small units with their parent."""
+        return {u: self.get_unit(caller, u).parent_id for u in cycle.unit_ids}
+
     def _annual_predikats(
         self, cycle: AppraisalCycle, unit_id: UUID | None = None
     ) -> dict[UUID, Any]:
@@ -119,6 +132,6 @@ class AppraisalBase(JejakApplication):
 
 
 def ratings(hasil_kerja: str, perilaku_kerja: str) -> tuple[Rating, Rating]:
-    return parse_choice(Rating, hasil_kerja, "rating"), parse_choice(
-        Rating, perilaku_kerja, "rating"
+    return parse_choice(Rating, hasil_kerja, N_("rating")), parse_choice(
+        Rating, perilaku_kerja, N_("rating")
     )

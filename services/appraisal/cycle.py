@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -23,11 +23,13 @@ from domain.appraisal import (
     derive_appraisers,
     parse_choice,
 )
-from domain.errors import AlreadyExists
+from domain.errors import N_, AlreadyExists
 from domain.scoring import OrgRating
+from domain.scoring_policy import SCORING_KIND, AdoptedPolicy, adopted
 from services.appraisal.base import AppraisalBase
 from services.caller import WRITERS, Caller
 from services.personnel import Outcome
+from services.policy import policy_in_force
 
 
 class CycleCommands(AppraisalBase):
@@ -47,11 +49,11 @@ class CycleCommands(AppraisalBase):
         reason: str | None = None,
     ) -> Outcome:
         """Open the tenant's cycle for a year with its checkpoints and participating units."""
-        caller.require(WRITERS, "Opening an appraisal cycle")
+        caller.require(WRITERS, N_("Opening an appraisal cycle"))
         for unit_id in dict.fromkeys(unit_ids):  # another tenant's unit: as if there were none
             self.get_unit(caller, unit_id)
         settings = CycleSettings(
-            parse_choice(Period, period, "period"),
+            parse_choice(Period, period, N_("period")),
             objection_window_days,
             masyarakat_limit,
             utc_offset_hours,
@@ -63,11 +65,25 @@ class CycleCommands(AppraisalBase):
             settings=settings,
             at=self.clock(),
             meta=caller.meta(reason),
+            policy=self.scoring_policy_for(caller.tenant, year),
         )
         try:
             return self.save_outcome(cycle)
         except IntegrityError:
-            raise AlreadyExists(f"{caller.tenant} has a {year} cycle already.") from None
+            raise AlreadyExists(
+                N_("{tenant} has a {year} cycle already."), tenant=caller.tenant, year=year
+            ) from None
+
+    def scoring_policy_for(self, tenant: str, year: int) -> AdoptedPolicy | None:
+        """The scoring policy in force on 1 January of the year (the tenant's, else national).
+
+        None when none is recorded: the cycle then keeps the rules as they were before scoring
+        was policy data (domain.scoring_policy.LEGACY_POLICY).
+        """
+        version = policy_in_force(self.repository, SCORING_KIND, tenant, date(year, 1, 1))
+        if version is None:
+            return None
+        return adopted(version.label, version.scope, version.source, version.values)
 
     def enrol(
         self,
@@ -79,7 +95,7 @@ class CycleCommands(AppraisalBase):
         reason: str | None = None,
     ) -> Outcome:
         """Enrol the candidates of participating units, with appraisers derived from the tree."""
-        caller.require(WRITERS, "Enrolling employees")
+        caller.require(WRITERS, N_("Enrolling employees"))
         chains = derive_appraisers(candidates, units)
 
         def enrol(cycle: AppraisalCycle, at: datetime) -> Sequence[JejakAggregate]:
@@ -103,7 +119,7 @@ class CycleCommands(AppraisalBase):
         reason: str,
     ) -> Outcome:
         """Set an employee's appraiser and superior by hand (NIP or user id), with a reason."""
-        caller.require(WRITERS, "Overriding an appraiser")
+        caller.require(WRITERS, N_("Overriding an appraiser"))
         return self._reassign(
             caller, cycle_id, employee_id, OVERRIDE, None, appraiser, superior, reason
         )
@@ -120,7 +136,7 @@ class CycleCommands(AppraisalBase):
         reason: str | None = None,
     ) -> Outcome:
         """Move an employee to another participating unit and appraiser; the SKP reopens."""
-        caller.require(WRITERS, "Recording a mutasi in a cycle")
+        caller.require(WRITERS, N_("Recording a mutasi in a cycle"))
         return self._reassign(
             caller, cycle_id, employee_id, MUTASI, to_unit_id, appraiser, superior, reason
         )
@@ -158,8 +174,8 @@ class CycleCommands(AppraisalBase):
         reason: str | None = None,
     ) -> Outcome:
         """Record a unit's predikat kinerja organisasi (changing it needs a reason)."""
-        caller.require(WRITERS, "Rating a unit")
-        org_rating = parse_choice(OrgRating, rating, "organisation rating")
+        caller.require(WRITERS, N_("Rating a unit"))
+        org_rating = parse_choice(OrgRating, rating, N_("organisation rating"))
 
         def rate(cycle: AppraisalCycle, at: datetime) -> Sequence[JejakAggregate]:
             cycle.rate_organisation(unit_id, org_rating, at, caller.meta(reason))
@@ -169,12 +185,18 @@ class CycleCommands(AppraisalBase):
 
     def finalise(self, caller: Caller, *, cycle_id: UUID, reason: str | None = None) -> Outcome:
         """Lock the cycle once every unit is rated and in band; results count as received."""
-        caller.require(WRITERS, "Finalising a cycle")
+        caller.require(WRITERS, N_("Finalising a cycle"))
 
         def finalise(cycle: AppraisalCycle, at: datetime) -> Sequence[JejakAggregate]:
             meta = caller.meta(reason)
             appraisals = [self._appraisal(cycle, e) for e in cycle.employee_ids()]
-            cycle.finalise({a.employee_id: a.annual_predikat() for a in appraisals}, at, meta)
+            cycle.finalise(
+                {a.employee_id: a.annual_predikat() for a in appraisals},
+                at,
+                meta,
+                parents=self.unit_parents(caller, cycle),
+                hasil_kerja={a.employee_id: a.annual_hasil_kerja() for a in appraisals},
+            )
             for appraisal in appraisals:
                 appraisal.lock(cycle.finalised_on or at.date(), at, meta)
             # One save: any appraisal changed since it was read makes this conflict, and retry.

@@ -11,7 +11,7 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.appraisal import FeedbackSource, Realisation, colleague_source
-from domain.errors import AppraisalForbidden
+from domain.errors import N_, AppraisalForbidden
 from services.appraisal.base import AppraisalBase
 from services.caller import Caller
 from services.personnel import Outcome
@@ -33,7 +33,7 @@ class ExecutionCommands(AppraisalBase):
         evidence_document: str | None = None,
     ) -> Outcome:
         """The employee records a realisation of an SKP row with its bukti dukung."""
-        caller.require(ASN, "Recording a realisation")
+        caller.require(ASN, N_("Recording a realisation"))
         done = Realisation(row, realisation.strip(), evidence_link, evidence_document, note.strip())
         return self._command(
             caller,
@@ -54,7 +54,7 @@ class ExecutionCommands(AppraisalBase):
         behaviour: str | None = None,
     ) -> Outcome:
         """The appraiser's continuous feedback on one hasil kerja row."""
-        caller.require(ASN, "Giving feedback")
+        caller.require(ASN, N_("Giving feedback"))
         return self._command(
             caller,
             cycle_id,
@@ -75,7 +75,7 @@ class ExecutionCommands(AppraisalBase):
         behaviour: str | None = None,
     ) -> Outcome:
         """Feedback on perilaku from a peer (same unit) or subordinate, as the roster tells."""
-        caller.require(ASN, "Giving feedback")
+        caller.require(ASN, N_("Giving feedback"))
 
         def give(
             cycle: AppraisalCycle, appraisal: EmployeeAppraisal, at: datetime
@@ -83,7 +83,9 @@ class ExecutionCommands(AppraisalBase):
             giver = cycle.enrolment_by_nip(caller.actor.user_id)
             source = giver and colleague_source(giver, cycle.enrolment(employee_id))
             if not source:
-                raise AppraisalForbidden("Only peers in the unit and subordinates give feedback.")
+                raise AppraisalForbidden(
+                    N_("Only peers in the unit and subordinates give feedback.")
+                )
             appraisal.give_feedback(source, text, None, behaviour, at, caller.meta())
             return [appraisal]
 
@@ -100,7 +102,7 @@ class ExecutionCommands(AppraisalBase):
         comment: str | None = None,
     ) -> Outcome:
         """A service user's anonymous SKM rating (1–4), rate-limited per source fingerprint."""
-        caller.require(MASYARAKAT_INTAKE, "Receiving a masyarakat rating")
+        caller.require(MASYARAKAT_INTAKE, N_("Receiving a masyarakat rating"))
         return self._command(
             caller,
             cycle_id,

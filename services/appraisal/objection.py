@@ -11,6 +11,7 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.appraisal import parse_choice
+from domain.errors import N_
 from domain.scoring import Rating
 from services.appraisal.base import AppraisalBase
 from services.caller import Caller
@@ -24,7 +25,7 @@ class ObjectionCommands(AppraisalBase):
         self, caller: Caller, *, cycle_id: UUID, employee_id: UUID, reasons: str
     ) -> Outcome:
         """The employee objects to the annual result within the window after finalisation."""
-        caller.require(ASN, "Filing an objection")
+        caller.require(ASN, N_("Filing an objection"))
 
         def file(
             cycle: AppraisalCycle, appraisal: EmployeeAppraisal, at: datetime
@@ -46,9 +47,9 @@ class ObjectionCommands(AppraisalBase):
         perilaku_kerja: str | None = None,
     ) -> Outcome:
         """The appraiser's superior upholds (with new ratings) or rejects; the decision is final."""
-        caller.require(ASN, "Deciding an objection")
-        hasil = parse_choice(Rating, hasil_kerja, "rating") if hasil_kerja else None
-        perilaku = parse_choice(Rating, perilaku_kerja, "rating") if perilaku_kerja else None
+        caller.require(ASN, N_("Deciding an objection"))
+        hasil = parse_choice(Rating, hasil_kerja, N_("rating")) if hasil_kerja else None
+        perilaku = parse_choice(Rating, perilaku_kerja, N_("rating")) if perilaku_kerja else None
 
         def decide(
             cycle: AppraisalCycle, appraisal: EmployeeAppraisal, at: datetime

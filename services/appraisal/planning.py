@@ -7,6 +7,7 @@ from uuid import UUID
 
 from access.roles import ASN
 from domain.appraisal import HasilKerja, check_hasil_kerja, check_perilaku
+from domain.errors import N_
 from services.appraisal.base import AppraisalBase
 from services.caller import Caller
 from services.personnel import Outcome
@@ -26,7 +27,7 @@ class PlanningCommands(AppraisalBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """The employee (or appraiser) drafts the SKP: hasil kerja rows, BerAKHLAK expectations."""
-        caller.require(ASN, "Drafting an SKP")
+        caller.require(ASN, N_("Drafting an SKP"))
         rows, expectations = check_hasil_kerja(hasil_kerja), check_perilaku(perilaku)
         return self._command(
             caller,
@@ -46,7 +47,7 @@ class PlanningCommands(AppraisalBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """The appraiser approves the SKP (after 31 January only with a reason)."""
-        caller.require(ASN, "Approving an SKP")
+        caller.require(ASN, N_("Approving an SKP"))
         return self._command(
             caller,
             cycle_id,

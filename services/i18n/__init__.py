@@ -7,7 +7,13 @@ so none can go stale). Codes (`extensions.code`, exit codes) never change with t
 How to add a message:
 1. Write the English with named placeholders and mark it: `raise X(N_("No unit {code}."),
    code=code)` (N_ from domain/errors.py), `ApiError(N_("…"), params={…})`, `refusal(…,
-   params={…})`, or in the CLI `tr("…", name=value)`. Never an f-string: it cannot be looked up.
+   params={…})`, or in the CLI `tr("…", name=value)`. Never an f-string: it cannot be looked up
+   (tests/unit/i18n/test_message_templates.py walks the code and fails on one). A value that
+   is English words itself is a marked phrase too, translated with the template: a field's
+   name given to a shared check (`clean_text(x, N_("A title"), …)`, `check_date`, `require`,
+   `retry_lost_races(subject=…)`), a Phrase with values of its own (`Phrase(N_("Employee
+   {nip}"), nip=nip)`), `the(N_("promotion kind"))` opening a sentence, `listing(phrases)`,
+   or another refusal's message (`cause(error)`); all in domain/errors.py.
 2. Extract and merge (babel.cfg at the repo root says what is read):
    .venv/bin/pybabel extract -F babel.cfg --no-location --sort-output -w 100 -o /tmp/jejak.pot \
        access domain graphql_api projections scripts services

@@ -17,6 +17,8 @@ from io import BytesIO
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from domain.errors import Phrase
+
 DOMAIN = "jejak"
 #: The schema's descriptions, extracted from schema.graphql (services/i18n/sdl.py).
 SCHEMA_DOMAIN = "schema"
@@ -51,12 +53,18 @@ def translated(
     template: str, params: Mapping[str, object] | None = None, language: str = ENGLISH
 ) -> str:
     """`template` in `language` with `params` filled in (formatted only when there are any,
-    as DomainError does); a translation whose placeholders do not fit gives the English."""
-    text = translations(language).gettext(template)
+    as DomainError does), each Phrase among them translated too; a translation whose
+    placeholders do not fit gives the English."""
+    catalogue = translations(language)
+    text = catalogue.gettext(template)
     if not params:
         return text
+    values = {
+        name: value.in_language(catalogue.gettext) if isinstance(value, Phrase) else value
+        for name, value in params.items()
+    }
     try:
-        return text.format(**params)
+        return text.format(**values)
     except (KeyError, IndexError, ValueError):
         return template.format(**params)
 

@@ -24,12 +24,16 @@ from domain.aggregates.external_learning import ExternalLearning
 from domain.aggregates.mentoring import Mentoring
 from domain.aggregates.training import Training
 from domain.errors import (
+    N_,
     LearningRecordNotFound,
     MentoringNotFound,
     NotAllowedForRole,
     NotFound,
+    Phrase,
     ProgrammeNotFound,
     UnknownCompetency,
+    listing,
+    phrase,
 )
 from services.application import JejakApplication
 from services.caller import Caller
@@ -80,7 +84,7 @@ class TrainingBase(JejakApplication):
         catalogue = self.get_catalogue(caller)
         if catalogue is None:
             if codes:
-                raise UnknownCompetency("The tenant has no competency catalogue yet.")
+                raise UnknownCompetency(N_("The tenant has no competency catalogue yet."))
             return []
         return catalogue.check_known(codes)
 
@@ -124,7 +128,11 @@ def require(
     acting = acting_employee(caller)
     if self_nip is not None and acting == Employee.id_for(normalize_nip(self_nip)):
         return
-    who = [f"the role {role}" for role in sorted(allowed)]
+    who = [Phrase(N_("the role {role}"), role=role) for role in sorted(allowed)]
     if self_nip is not None:
-        who.append("the employee themselves")
-    raise NotAllowedForRole(f"{action} is for {' or '.join(who)}.")
+        who.append(Phrase(N_("the employee themselves")))
+    raise NotAllowedForRole(
+        N_("{action} is for {who}."),
+        action=phrase(action),
+        who=listing(who, N_("{some} or {last}")),
+    )

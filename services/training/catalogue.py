@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from domain.aggregates.competency_catalogue import CompetencyCatalogue
 from domain.competency import parse_competency_kind
+from domain.errors import N_
 from services.caller import Caller
 from services.personnel import Outcome
 from services.retry import retry_lost_races
@@ -19,7 +20,7 @@ class CatalogueCommands(TrainingBase):
         self, caller: Caller, *, code: str, name: str, kind: str, reason: str | None = None
     ) -> Outcome:
         """Add a competency (TEKNIS, MANAJERIAL or SOSIAL_KULTURAL) to the tenant's catalogue."""
-        require(caller, HR, "Adding a competency")
+        require(caller, HR, N_("Adding a competency"))
         competency_kind = parse_competency_kind(kind)
 
         def attempt() -> Outcome:  # a lost race re-checks the code against the fresh catalogue
@@ -28,7 +29,7 @@ class CatalogueCommands(TrainingBase):
             catalogue.add_competency(code, name, competency_kind, at, meta)
             return self.save_outcome(catalogue)
 
-        return retry_lost_races(attempt, subject="The competency catalogue", strict=False)
+        return retry_lost_races(attempt, subject=N_("The competency catalogue"), strict=False)
 
     def set_jabatan_requirements(
         self,
@@ -40,7 +41,7 @@ class CatalogueCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Set the competencies a jabatan requires, replacing its previous list."""
-        require(caller, HR, "Setting a jabatan's competencies")
+        require(caller, HR, N_("Setting a jabatan's competencies"))
         return self._change(
             caller,
             CompetencyCatalogue,

@@ -7,6 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.aggregates.external_learning import ExternalLearning
+from domain.errors import N_
 from domain.learning import parse_form
 from services.caller import Caller
 from services.personnel import Outcome
@@ -31,7 +32,7 @@ class ExternalLearningCommands(TrainingBase):
         reason: str | None = None,
     ) -> Outcome:
         """The employee (or HR for them) submits completed learning with its evidence."""
-        require(caller, HR, "Submitting external learning", self_nip=nip)
+        require(caller, HR, N_("Submitting external learning"), self_nip=nip)
         learning = ExternalLearning.submit(
             id=self.new_id(),
             employee_id=self.active_employee(caller, nip).id,
@@ -58,7 +59,7 @@ class ExternalLearningCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """HR recognises it with the JP granted (and may set its competencies)."""
-        require(caller, HR, "Recognising external learning")
+        require(caller, HR, N_("Recognising external learning"))
         codes = None if competency_codes is None else self._known(caller, competency_codes)
         return self._change(
             caller,
@@ -77,7 +78,7 @@ class ExternalLearningCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """HR refuses it, with a reason."""
-        require(caller, HR, "Refusing external learning")
+        require(caller, HR, N_("Refusing external learning"))
         return self._change(
             caller,
             ExternalLearning,

@@ -7,7 +7,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.aggregates.mentoring import Mentoring, Side
-from domain.errors import NotAllowedForRole
+from domain.errors import N_, NotAllowedForRole, phrase
 from services.caller import Caller
 from services.personnel import Outcome
 from services.training.base import HR, TrainingBase, acting_employee, require
@@ -29,7 +29,7 @@ class MentoringCommands(TrainingBase):
         reason: str | None = None,
     ) -> Outcome:
         """Pair a senior mentor (longer in service) with a mentee for a period with goals."""
-        require(caller, HR, "Pairing a mentor and mentee")
+        require(caller, HR, N_("Pairing a mentor and mentee"))
         mentor, mentee = (
             self.active_employee(caller, mentor_nip),
             self.active_employee(caller, mentee_nip),
@@ -61,7 +61,7 @@ class MentoringCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """The mentor, the mentee or HR logs a meeting and its duration in minutes."""
-        self._require_pair_or_hr(caller, mentoring_id, "Logging a mentoring meeting")
+        self._require_pair_or_hr(caller, mentoring_id, N_("Logging a mentoring meeting"))
         return self._change(
             caller,
             Mentoring,
@@ -80,7 +80,7 @@ class MentoringCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """HR completes a mentoring at its agreed end: the mentee earns JP for the meetings."""
-        require(caller, HR, "Completing a mentoring")
+        require(caller, HR, N_("Completing a mentoring"))
         return self._change(
             caller,
             Mentoring,
@@ -99,7 +99,7 @@ class MentoringCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Either side (or HR) ends it early with a reason; JP for the meetings logged."""
-        side = self._require_pair_or_hr(caller, mentoring_id, "Ending a mentoring early")
+        side = self._require_pair_or_hr(caller, mentoring_id, N_("Ending a mentoring early"))
         return self._change(
             caller,
             Mentoring,
@@ -118,4 +118,6 @@ class MentoringCommands(TrainingBase):
             return Side.MENTOR
         if acting == mentoring.mentee_id:
             return Side.MENTEE
-        raise NotAllowedForRole(f"{action} is for the mentor, the mentee or HR.")
+        raise NotAllowedForRole(
+            N_("{action} is for the mentor, the mentee or HR."), action=phrase(action)
+        )

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from access.roles import NOMINATORS, PROGRAMME_MANAGERS
 from domain.aggregates.training import Training
+from domain.errors import N_
 from domain.learning import parse_form
 from domain.meta import EventMeta
 from services.caller import Caller
@@ -37,7 +38,7 @@ class ProgrammeCommands(TrainingBase):
         reason: str | None = None,
     ) -> Outcome:
         """Define a programme; `sessions` are (date, minutes) in date order."""
-        require(caller, PROGRAMME_MANAGERS, "Defining a training programme")
+        require(caller, PROGRAMME_MANAGERS, N_("Defining a training programme"))
         for prerequisite_id in prerequisite_ids:
             self.get(caller, Training, prerequisite_id)
         training = Training.define(
@@ -65,7 +66,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Nominate an active employee who has passed the programme's prerequisites."""
-        require(caller, NOMINATORS, "Nominating for a programme")
+        require(caller, NOMINATORS, N_("Nominating for a programme"))
         return self._enter(caller, programme_id, nip, Training.nominate, reason, expected_version)
 
     def apply_for_programme(
@@ -78,7 +79,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """An employee applies for themselves; prerequisites must have been passed."""
-        require(caller, NOBODY_ELSE, "Applying for a programme", self_nip=nip)
+        require(caller, NOBODY_ELSE, N_("Applying for a programme"), self_nip=nip)
         return self._enter(caller, programme_id, nip, Training.apply_for, reason, expected_version)
 
     def accept_participant(
@@ -91,7 +92,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Accept a candidate into a free seat, or waitlist them when the programme is full."""
-        require(caller, PROGRAMME_MANAGERS, "Accepting a participant")
+        require(caller, PROGRAMME_MANAGERS, N_("Accepting a participant"))
         self.active_employee(caller, nip)  # nobody who has left service takes a seat
         return self._seat(caller, programme_id, nip, Training.accept, reason, expected_version)
 
@@ -105,7 +106,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Reject a candidate or a waitlisted employee, with a reason."""
-        require(caller, PROGRAMME_MANAGERS, "Rejecting a participant")
+        require(caller, PROGRAMME_MANAGERS, N_("Rejecting a participant"))
         return self._seat(caller, programme_id, nip, Training.reject, reason, expected_version)
 
     def withdraw_participant(
@@ -118,7 +119,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Withdraw a participant with a reason; the first waitlisted takes a freed seat."""
-        require(caller, PROGRAMME_MANAGERS, "Withdrawing a participant", self_nip=nip)
+        require(caller, PROGRAMME_MANAGERS, N_("Withdrawing a participant"), self_nip=nip)
         return self._seat(caller, programme_id, nip, Training.withdraw, reason, expected_version)
 
     def record_attendance(
@@ -132,7 +133,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Record that an accepted participant attended session `session` (1-based)."""
-        require(caller, PROGRAMME_MANAGERS, "Recording attendance")
+        require(caller, PROGRAMME_MANAGERS, N_("Recording attendance"))
 
         def attend(t: Training, employee_id: UUID, at: datetime, meta: EventMeta) -> None:
             t.record_attendance(employee_id, session, at, meta)
@@ -153,7 +154,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Record PASSED (with a certificate; grants the JP) or FAILED, scored if the form is."""
-        require(caller, PROGRAMME_MANAGERS, "Recording a result")
+        require(caller, PROGRAMME_MANAGERS, N_("Recording a result"))
         certificate_ref = certificate_ref.strip() if certificate_ref else None
 
         def complete(t: Training, employee_id: UUID, at: datetime, meta: EventMeta) -> None:
@@ -170,7 +171,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Close a programme whose accepted participants all have results."""
-        require(caller, PROGRAMME_MANAGERS, "Finishing a programme")
+        require(caller, PROGRAMME_MANAGERS, N_("Finishing a programme"))
         return self._change(
             caller,
             Training,
@@ -188,7 +189,7 @@ class ProgrammeCommands(TrainingBase):
         expected_version: int | None = None,
     ) -> Outcome:
         """Cancel with a reason: everybody is released and no JP is granted."""
-        require(caller, PROGRAMME_MANAGERS, "Cancelling a programme")
+        require(caller, PROGRAMME_MANAGERS, N_("Cancelling a programme"))
         return self._change(
             caller,
             Training,

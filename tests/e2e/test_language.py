@@ -22,7 +22,7 @@ async def test_a_refused_page_has_one_code_and_a_message_in_the_language_asked(a
     assert error_en["extensions"] == error_id["extensions"]
     assert error_en["extensions"]["code"] == "PAGE_TOO_LARGE"
     assert error_en["message"].startswith("first may be at most")
-    assert error_id["message"].startswith("Halaman yang diminta terlalu besar.")
+    assert error_id["message"] == "first paling besar 2000, bukan 2001."
 
 
 async def test_a_request_without_a_token_is_refused_in_the_language_asked(api: Api) -> None:

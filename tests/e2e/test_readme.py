@@ -8,6 +8,7 @@ SIGTERM.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from collections.abc import Iterator
@@ -62,12 +63,14 @@ def graphql(
 
 
 def demo_values(demo: Demo) -> dict[str, str]:
-    """The placeholders' values on the demo: its employee's NIP and its latest cycle's id."""
+    """The placeholders' values on the demo: its employee's NIP and its latest finalised cycle's
+    id (a what-if runs over a finalised cycle only)."""
     listed = jejak(demo, ["appraisal", "cycles", "--tenant", "pemkot-palangkaraya", "--json"])
     assert listed.returncode == 0, listed.stderr
-    cycle = re.search(r'"id": "([0-9a-f-]{36})"', listed.stdout)
-    assert cycle, listed.stdout
-    return {"<NIP>": demo.users["employee"], "<cycle-id>": cycle.group(1)}
+    cycles = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    finalised = [c["id"] for c in cycles if c["finalised_on"]]
+    assert finalised, listed.stdout
+    return {"<NIP>": demo.users["employee"], "<cycle-id>": finalised[0]}
 
 
 def ci_commands() -> list[list[str]]:

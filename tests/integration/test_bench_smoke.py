@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.bench.cli import QUICK
+from scripts.bench.ledger_report import SECTION as LEDGER
 from scripts.bench.report import KEEP, SECTIONS
 from scripts.cli import main
 
@@ -53,3 +55,11 @@ def test_the_quick_run_writes_every_section_of_the_report_with_numbers(tmp_path:
         figures = [m.group(1) for m in FIGURE.finditer(_section(report, heading))]
         assert any(float(f.replace(",", "")) > 0 for f in figures), heading
     assert "×" in _section(report, "## Summary")
+    assert "| commands/s with/without the ledger integrator |" in report
+    # The ledger at the smoke sizes: with and without its integrator, and each size's row.
+    ledger = _section(report, LEDGER)
+    assert "| with the ledger integrator |" in ledger
+    sizes = QUICK["growth"]
+    assert isinstance(sizes, tuple)
+    for employees in sizes:
+        assert f"\n| {employees:,} | " in ledger

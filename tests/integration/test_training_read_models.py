@@ -235,6 +235,16 @@ async def test_a_baik_predikat_recommends_nothing(
     assert (found.predikat, found.weak_competencies, found.programmes) == ("BAIK", [], [])
 
 
+async def test_a_sangat_baik_is_recommended_programmes_for_its_jabatans_competencies(
+    pool: asyncpg.Pool, caller: Caller, office: Office, year: TrainingYear
+) -> None:
+    employee_id = await appraised(pool, caller, office, "SANGAT_BAIK", "DI_ATAS", "DI_ATAS")
+    found = await recommendations(pool, caller.tenant, employee_id, "Pengadministrasi Umum")
+    assert (found.predikat, found.weak_competencies) == ("SANGAT_BAIK", [])
+    assert found.development_competencies == ["DIGITAL", "LEAD"]
+    assert [o.programme_id for o in found.programmes] == [year.open]
+
+
 async def test_without_a_predikat_nothing_is_recommended(
     pool: asyncpg.Pool, caller: Caller, office: Office, year: TrainingYear
 ) -> None:

@@ -28,7 +28,7 @@ COMMANDS: dict[str, Command] = {
     "promote": lambda e, on, at, meta: e.promote("III/b", on, at, meta),
     "change_jabatan": lambda e, on, at, meta: e.change_jabatan(ANALIS_SDM, on, at, meta),
     "transfer": lambda e, on, at, meta: e.transfer(OTHER_UNIT_ID, on, at, meta),
-    "confirm_as_pns": lambda e, on, at, meta: e.confirm_as_pns(on, at, meta),
+    "confirm_as_pns": lambda e, on, at, meta: e.confirm_as_pns(on, at, meta, on),
     "record_award": lambda e, on, at, meta: e.record_award(
         AwardKind.PENGHARGAAN_INSTANSI, "Pegawai Teladan", on, at, meta
     ),

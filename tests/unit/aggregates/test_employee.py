@@ -222,7 +222,7 @@ def test_confirming_a_cpns_records_confirmed_as_pns_and_makes_them_a_pns(
     cpns: Employee, at: datetime, meta: EventMeta
 ) -> None:
     # when
-    cpns.confirm_as_pns(date(2024, 2, 1), at, meta)
+    cpns.confirm_as_pns(date(2024, 2, 1), at, meta, date(2023, 11, 3))
     # then
     [confirmed] = cpns.collect_events()
     assert isinstance(confirmed, Employee.ConfirmedAsPNS)
@@ -238,7 +238,7 @@ def test_only_a_cpns_can_be_confirmed_as_pns(
     asn: Employee = request.getfixturevalue(employee)
     # when / then
     with pytest.raises(RuleViolation, match="Only a CPNS"):
-        asn.confirm_as_pns(ON, at, meta)
+        asn.confirm_as_pns(ON, at, meta, ON)
 
 
 # --- rules every command checks ----------------------------------------------------------

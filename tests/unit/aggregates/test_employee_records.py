@@ -199,7 +199,7 @@ REFUSED: dict[str, Command] = {
         parse_jabatan("PELAKSANA", "Pengadministrasi Kepegawaian"), on, at, meta
     ),
     "same unit": lambda e, on, at, meta: e.transfer(UNIT_ID, on, at, meta),
-    "confirming a PNS": lambda e, on, at, meta: e.confirm_as_pns(on, at, meta),
+    "confirming a PNS": lambda e, on, at, meta: e.confirm_as_pns(on, at, meta, on),
     "award too early": lambda e, on, at, meta: e.record_award(
         AwardKind.SATYALANCANA_KARYA_SATYA_20, "SLKS XX", on, at, meta
     ),

@@ -9,8 +9,8 @@ import pytest
 from scripts.datagen.plan import Plan, build_plan
 from scripts.datagen.steps import Appoint
 
-# A December day: 2025 is the last finished year, the 2026 cycle is open before its year-end
-# ratings (8–19 December), and the year's programmes are over but for the announced ones.
+# A December day: 2025 is the last finished year, the 2026 cycle is open before its annual
+# ratings (January 2027), and the year's programmes are over but for the announced ones.
 TODAY = date(2026, 12, 5)
 FINISHED, CURRENT = 2025, 2026
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from domain.employment import EmploymentType
 from domain.jabatan import JabatanKind
-from domain.promotion import is_period_date, seeded_periods_on
+from domain.promotion_periods import is_period_date, seeded_periods_on
 from domain.ranks import parse_golongan
 from scripts.datagen.plan import EmployeePlan, Plan
 from scripts.datagen.steps import (

@@ -15,6 +15,7 @@ from domain.aggregates.instansi import Instansi
 from domain.aggregates.training import Training
 from domain.holidays import HOLIDAYS_KIND, working_days
 from domain.policy import NATIONAL
+from domain.scoring_policy import NATIONAL_LABEL
 from scripts.datagen.applications import Applications, BusinessClock
 from scripts.datagen.loader import caller_for, load
 from scripts.datagen.plan import Plan, build_plan
@@ -127,7 +128,8 @@ def test_the_last_finished_cycle_is_final_the_current_one_open_and_announced_pro
 
     finished = apps.appraisal.get_cycle(hr, AppraisalCycle.id_for(hr.tenant, 2025))
     current = apps.appraisal.get_cycle(hr, AppraisalCycle.id_for(hr.tenant, 2026))
-    assert (finished.finalised_on, current.finalised_on) == (date(2025, 12, 30), None)
+    assert (finished.finalised_on, current.finalised_on) == (date(2026, 1, 15), None)
+    assert finished.policy.label == NATIONAL_LABEL  # adopted from the register when opened
     programmes = [a for a in plan.tenants[0].activities if isinstance(a, DefineProgramme)]
     statuses = Counter(apps.training.get(hr, Training, p.id).status for p in programmes)
     upcoming = sum(p.sessions[0][0] > TODAY for p in programmes)

@@ -8,10 +8,12 @@ from datetime import date
 
 import pytest
 
+from scripts.datagen.appraisal_policy import SCORING_EVENTS
 from scripts.datagen.careers import Career
 from scripts.datagen.plan import HISTORY_SOURCES, HistorySource, Plan, build_plan
 from scripts.datagen.regions import KERTAPATI, PALANGKARAYA, find_region, split_employees
 from scripts.datagen.steps import RecordAward, Step
+from scripts.datagen.tpp_policy import TPP_EVENTS_PER_TENANT
 
 
 def test_the_same_seed_and_today_give_the_same_plan() -> None:
@@ -51,9 +53,14 @@ def test_the_plan_counts_the_holiday_lists_each_registration_and_the_events_of_e
     steps = sum(s.events for t in plan.tenants for e in t.employees for s in e.steps)
     units = sum(len(t.units) for t in plan.tenants)
     activities = sum(a.events for t in plan.tenants for a in t.activities)
+    activities += sum(a.events for t in plan.tenants for a in t.latsar)  # each intake's Latsar
 
     assert holiday_lists == 4  # 2024, 2025 and its amendment, 2026: all signed by TODAY
     policy = 1 + holiday_lists  # the national register's opening, then one event per list
+    assert len(plan.promotion_periods) == 3  # PP 99/2000, Peraturan BKN 4/2023 and 4/2025
+    policy += 1 + len(plan.promotion_periods)  # the periods' register, then each version
+    policy += TPP_EVENTS_PER_TENANT * registrations  # each tenant's example TPP table
+    policy += SCORING_EVENTS  # the national scoring policy's register and its one version
     assert plan.events == policy + registrations + steps + units + activities
     assert plan.employees == 600
 

@@ -6,12 +6,13 @@ import random
 from collections import Counter
 
 from domain.scoring import OrgRating, Predikat, check_distribution
+from domain.scoring_policy import NATIONAL_POLICY
 from scripts.datagen.ratings import (
     SANCTIONED,
     Ratings,
-    calibrate_unit,
+    calibrate_group,
     draw_ratings,
-    org_rating_for,
+    head_ratings,
     predikat_of,
 )
 
@@ -23,7 +24,7 @@ def unit(*ratings: Ratings) -> list[tuple[str, Ratings]]:
 
 
 def after(rated: list[tuple[str, Ratings]], org: OrgRating) -> list[Predikat]:
-    changes = {c.nip: c.ratings for c in calibrate_unit(org, rated, random.Random(1))}
+    changes = {c.nip: c.ratings for c in calibrate_group(org, rated, random.Random(1))}
     return [predikat_of(changes.get(nip, r)) for nip, r in rated]
 
 
@@ -41,14 +42,30 @@ def test_an_employee_sanctioned_that_year_is_rated_below_expectation_on_perilaku
     assert predikat_of(SANCTIONED) is Predikat.KURANG
 
 
-def test_a_small_unit_is_rated_istimewa() -> None:
-    assert org_rating_for(3, random.Random(1)) is OrgRating.ISTIMEWA
+def test_a_group_below_the_small_unit_size_is_left_as_it_is() -> None:
+    rated = unit(BAIK, BAIK)  # Baik with no one below: out of band, but held to no band
+
+    assert calibrate_group(OrgRating.BAIK, rated, random.Random(1)) == []
 
 
 def test_a_unit_in_band_is_not_calibrated() -> None:
     rated = unit(SB, BAIK, BAIK, BP)
 
-    assert calibrate_unit(OrgRating.BAIK, rated, random.Random(1)) == []
+    assert calibrate_group(OrgRating.BAIK, rated, random.Random(1)) == []
+
+
+def test_a_head_s_hasil_kerja_follows_the_unit_s_rating() -> None:
+    assert head_ratings(BAIK, OrgRating.ISTIMEWA, NATIONAL_POLICY) == ("DI_ATAS", "SESUAI")
+    assert head_ratings(SB, OrgRating.BAIK, NATIONAL_POLICY) == ("SESUAI", "DI_ATAS")
+
+
+def test_a_head_is_calibrated_on_perilaku_only_when_no_one_else_can_be() -> None:
+    rated = unit(BAIK, BAIK, BAIK)  # all heads of Baik units: hasil kerja fixed at sesuai
+    heads = {nip: "SESUAI" for nip, _ in rated}
+
+    changes = calibrate_group(OrgRating.BAIK, rated, random.Random(1), heads=heads)
+
+    assert [c.ratings for c in changes] == [("SESUAI", "DI_BAWAH")]  # one Kurang
 
 
 def test_a_baik_unit_without_anyone_below_baik_gets_one_butuh_perbaikan() -> None:

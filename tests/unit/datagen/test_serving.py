@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID
 
 from scripts.datagen.plan import EmployeePlan
 from scripts.datagen.serving import serving_all_year, serving_on
@@ -16,7 +17,7 @@ CAREER = EmployeePlan(
         Appoint(
             date(2015, 3, 1), NIP, "Ani", "CPNS", "III/a", ("PELAKSANA", "Analis", None), "A", "x"
         ),
-        ConfirmAsPns(date(2016, 3, 1), "lulus latsar"),
+        ConfirmAsPns(date(2016, 3, 1), "lulus latsar", UUID(int=1)),
         Transfer(date(2020, 1, 6), "B", "mutasi"),
         ChangeJabatan(date(2021, 1, 4), ("PENGAWAS", "Kepala Seksi Data", None), None),
         EndEmployment(date(2024, 6, 30), "RESIGNATION", "mengundurkan diri"),

@@ -32,10 +32,8 @@ from domain.promotion import (
     PromotionKind,
     check_promotion_rules,
     check_step,
-    next_period_date,
-    seeded_periods_on,
-    validate_periods,
 )
+from domain.promotion_periods import next_period_date, seeded_periods_on, validate_periods
 from domain.retirement import (
     InService,
     batas_usia_pensiun,
@@ -172,6 +170,7 @@ def test_confirmation_needs_latsar_passed_by_the_tmt_pns() -> None:
     with pytest.raises(LatsarNotCompleted):
         check_latsar_passed(date(2024, 3, 1), date(2024, 2, 1))
     assert is_latsar("Latsar CPNS Golongan III Angkatan 4")
+    assert is_latsar("Diklat Prajabatan Angkatan II Tahun 2009")  # before PP 11/2017
     assert not is_latsar("Pelatihan Kepemimpinan Pengawas")
 
 

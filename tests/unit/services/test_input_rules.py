@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 import pytest
 
@@ -175,7 +176,7 @@ def test_no_effective_date_lies_more_than_two_years_ahead(
     arguments: dict[str, dict[str, Any]] = {
         "promote": {"to_golongan": "III/b"},
         "transfer": {"to_unit_id": unit.aggregate_id},
-        "confirm_as_pns": {},
+        "confirm_as_pns": {"latsar_programme_id": UUID(int=1)},
         "end_employment": {"separation": "RETIREMENT", "reason": "BUP"},
         "impose_sanction": {"level": "RINGAN", "kind": "TEGURAN_LISAN", "reason": "Mangkir"},
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from uuid import UUID
 
 import pytest
 
@@ -36,6 +37,7 @@ from tests.unit.services.conftest import (
 )
 
 CPNS_NIP = "199503142023022002"
+NO_PROGRAMME = UUID(int=1)  # refused before any programme is looked up
 
 
 # --- unit kerja and appointment ----------------------------------------------------------
@@ -130,7 +132,9 @@ WRITES: dict[str, Callable[[PersonnelApplication, Caller, Outcome], Outcome]] = 
     "transfer": lambda app, c, unit: app.transfer(
         c, nip=PNS_NIP, to_unit_id=unit.aggregate_id, effective_on=ON
     ),
-    "confirm_as_pns": lambda app, c, unit: app.confirm_as_pns(c, nip=PNS_NIP, effective_on=ON),
+    "confirm_as_pns": lambda app, c, unit: app.confirm_as_pns(
+        c, nip=PNS_NIP, effective_on=ON, latsar_programme_id=NO_PROGRAMME
+    ),
     "record_award": lambda app, c, unit: app.record_award(
         c, nip=PNS_NIP, kind="PENGHARGAAN_INSTANSI", title="Pegawai Teladan", awarded_on=ON
     ),

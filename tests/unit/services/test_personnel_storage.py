@@ -89,7 +89,7 @@ def test_a_snapshot_stores_the_leave_history_as_one_line_of_text(
     )
     decoded = app.mapper.to_domain_event(stored)
     assert isinstance(decoded, Snapshot)
-    assert decoded.state["class_version"] == 3
+    assert decoded.state["class_version"] == 4
     assert list(decoded.state["leave"]) == [
         LeaveRecord(LeaveType.CT, date(2025, 3, 6), date(2025, 3, 11), 4),
         LeaveRecord(LeaveType.CS, date(2025, 5, 5), date(2025, 5, 6), 2),

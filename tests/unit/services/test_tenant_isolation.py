@@ -31,6 +31,7 @@ from tests.unit.services.conftest import (
 
 NOWHERE_NIP = "199001012018031003"  # a valid NIP nobody was appointed under
 NOWHERE_UNIT = OrgUnit.id_for(OTHER_TENANT, "NOWHERE")  # an id no unit was created under
+NO_PROGRAMME = UUID(int=1)  # refused before any programme is looked up
 
 
 def answer(command: Callable[[], Any], asked: str | UUID) -> tuple[str, str]:
@@ -107,7 +108,9 @@ NIP_COMMANDS: dict[str, Callable[[PersonnelApplication, Caller, str], object]] =
     "transfer": lambda app, c, nip: app.transfer(
         c, nip=nip, to_unit_id=OrgUnit.id_for(TENANT, "BKPSDM"), effective_on=ON
     ),
-    "confirm_as_pns": lambda app, c, nip: app.confirm_as_pns(c, nip=nip, effective_on=ON),
+    "confirm_as_pns": lambda app, c, nip: app.confirm_as_pns(
+        c, nip=nip, effective_on=ON, latsar_programme_id=NO_PROGRAMME
+    ),
     "record_award": lambda app, c, nip: app.record_award(
         c, nip=nip, kind="PENGHARGAAN_INSTANSI", title="Pegawai Teladan", awarded_on=ON
     ),

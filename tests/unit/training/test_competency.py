@@ -12,6 +12,7 @@ from domain.competency import (
     below_baik,
     check_competency_code,
     competency_gaps,
+    development_programmes,
     jabatan_key,
     parse_competency_kind,
     recommended_programmes,
@@ -107,3 +108,9 @@ def test_no_predikat_yet_recommends_nothing() -> None:
 def test_an_unknown_predikat_is_refused() -> None:
     with pytest.raises(InvalidLearning, match="SANGAT_BAIK"):
         recommended_programmes("CUKUP", ["DIGITAL"], OFFERS)
+
+
+def test_a_top_performer_gets_the_programmes_of_the_competencies_they_develop_next() -> None:
+    assert development_programmes(["MANAJERIAL-1", "DIGITAL"], OFFERS) == [
+        DIGITAL_COURSE, LEADERSHIP,
+    ]  # fmt: skip
