@@ -18,7 +18,7 @@ class Role(StrEnum):
     ADMIN = "admin"  # platform operator: registers instansi; no tenant data
 
 
-# Groups the policy (access/policy.py) and the services' own checks both use.
+# Groups the policy (access/policy/) and the services' own checks both use.
 WRITERS = frozenset({Role.HR_OFFICER})
 AUDITORS = frozenset({Role.AUDITOR})
 READERS = WRITERS | AUDITORS  # the whole tenant, private fields included

@@ -43,6 +43,7 @@ BIRTH = DateKind("birth date", 0)
 PAST = DateKind("past", 0)
 EFFECTIVE = DateKind("effective date", 2)
 PLANNED = DateKind("planned", 2)
+HORIZON = DateKind("planning horizon", 40)  # a question about the future: a career's length
 
 
 def latest(kind: DateKind, today: date) -> date:

@@ -1,4 +1,4 @@
-"""The request's side of the policy (access/policy.py): the checks, the facts, the access log.
+"""The request's side of the policy (access/policy/): the checks, the facts, the access log.
 
 Two checks, both from the one policy:
 - before execution, `PolicyCheck` walks the document: every root field must be one the

@@ -1,7 +1,7 @@
 """Read model of leave requests: what was asked, the atasan's pertimbangan, the keputusan.
 
 One row per request, updated as it moves on; the tenant column puts it under row-level
-security (projections/security.py). The reasons are private to the person (access/policy.py).
+security (projections/security.py). The reasons are private to the person (access/policy/).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Queries on appraisal cycles: appraisals, history, explanations, summaries, 9-box, recompute.
 
-Who may read what is the policy's (access/policy.py): one person's appraisal is private
+Who may read what is the policy's (access/policy/): one person's appraisal is private
 (the person, their supervisor chain, HR and auditors; checked by graphql_api/guard.py before
 the resolver runs). Feedback givers are shown to HR and auditors only.
 """

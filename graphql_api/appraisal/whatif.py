@@ -1,6 +1,6 @@
 """GraphQL types of what-if scoring: a finalised cycle under a draft policy (issue 15 part 3).
 
-The root `whatIfScoring` is for HR and auditors only (access/policy.py); the distributions are
+The root `whatIfScoring` is for HR and auditors only (access/policy/); the distributions are
 aggregates, and each changed employee's ratings and predikat are PRIVATE fields checked against
 that employee's record, so every read of them is written to the access log.
 """

@@ -7,6 +7,7 @@ tenant's pool (row-level security) and the request's AccessGuard (the access log
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable
 
 from cross_web import HTTPException
@@ -40,7 +41,7 @@ class DownloadGate(AuthenticationGate):
         return False
 
 
-class DownloadEndpoint:
+class DownloadEndpoint(ABC):
     """An authenticated download behind `DownloadGate`: GET only, a `<name>.<kind>` file path,
     and a caller; `download` answers for the file."""
 
@@ -62,11 +63,11 @@ class DownloadEndpoint:
             return refusal(401, "Authentication is required.", "UNAUTHENTICATED")
         return await self.download(scope, name, kind, identity, identity.caller)
 
+    @abstractmethod
     async def download(
         self, scope: Scope, name: str, kind: str, identity: Identity, caller: Caller
     ) -> ASGIApp:
         """The answer for the file `name`.`kind` asked by `caller`."""
-        raise NotImplementedError
 
 
 class ExportEndpoint(DownloadEndpoint):

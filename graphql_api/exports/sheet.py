@@ -1,7 +1,7 @@
 """What an export is: the root query it mirrors, the fields it reads, its columns and rows.
 
 An export is authorised exactly as the GraphQL document selecting the same fields would be
-(access/policy.py): the caller's role must be one that may call the root and select every
+(access/policy/): the caller's role must be one that may call the root and select every
 field it reads; an export may narrow that further (`roles`). Rows are read lazily, page by
 page, so a writer can put each on the wire before the next is read.
 """

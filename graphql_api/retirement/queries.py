@@ -7,6 +7,8 @@ from datetime import date
 import strawberry
 from strawberry import Info
 
+from domain.dates import HORIZON, check_date
+from domain.errors import N_
 from graphql_api.context import Context
 from graphql_api.fields import resolver
 from graphql_api.paging import RETIRING, description, page_after
@@ -31,6 +33,8 @@ class RetirementQueries:
         first: int = RETIRING.default,
         after: str | None = None,
     ) -> list[RetiringEmployee]:
+        today = info.context.runtime.personnel.clock().date()
+        check_date(by, N_("The date asked about"), HORIZON, today)
         rows = await retiring_employees(info.context.pool, info.context.caller.tenant, by)
         page = page_after(rows, first, RETIRING, key=lambda r: r.nip, after=after)
         return [RetiringEmployee.of(row) for row in page]

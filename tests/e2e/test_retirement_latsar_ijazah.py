@@ -82,6 +82,15 @@ async def test_retiring_by_pages_after_a_nip_and_is_for_hr_and_auditors(api: Api
     assert [e["extensions"]["code"] for e in refused["errors"]] == ["FORBIDDEN"]
 
 
+async def test_retiring_by_a_date_outside_any_career_is_invalid_input_not_a_crash(
+    api: Api,
+) -> None:
+    # A fuzzer's find: year 58 reached `date.replace(year=0)` and answered INTERNAL_ERROR.
+    for by in ("0058-01-01", "2199-01-01"):
+        body = await api.graphql(RETIRING, {"by": by})
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["INVALID_INPUT"], by
+
+
 async def test_a_cpns_is_confirmed_only_with_a_latsar_programme_passed(api: Api) -> None:
     # given: a CPNS appointed in February 2023, nominated for a Latsar and accepted
     unit_id, _ = await office(api, staff=0)

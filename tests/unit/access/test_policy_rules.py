@@ -1,4 +1,4 @@
-"""Who sees a person's private record, and who may call and select what (access/policy.py)."""
+"""Who sees a person's private record, and who may call and select what (access/policy/)."""
 
 from __future__ import annotations
 

@@ -89,7 +89,7 @@ async def test_a_colleague_may_not_read_another_employees_appraisal(
     runtime: FakeRuntime, read_side: str
 ) -> None:
     result = await execute(asn(runtime, PEER), FEEDBACK, {"cycleId": read_side, "nip": STAFF})
-    assert codes(result) == ["FORBIDDEN"]  # the policy's refusal (access/policy.py)
+    assert codes(result) == ["FORBIDDEN"]  # the policy's refusal (access/policy/)
 
 
 async def test_a_cycle_of_another_tenant_is_not_found(runtime: FakeRuntime, read_side: str) -> None:
