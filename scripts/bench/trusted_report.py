@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scripts.bench.machine import Machine
+from scripts.bench.sections import replace_section
 from scripts.bench.stats import LoadResult, LoadSummary, median, ratio
 from scripts.bench.trusted_cases import Checks, Paired
 
@@ -165,15 +166,5 @@ def render_markdown(r: TrustedResults) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    """Put `section` in place of the file's own (up to the next `## `), or at its end."""
-    text = path.read_text() if path.exists() else ""
-    own = f"\n{HEADING}\n"
-    if own in text:
-        before, rest = text.split(own, 1)
-        after = rest.split("\n## ", 1)
-        tail = "\n## " + after[1] if len(after) == 2 else ""
-        text = before + "\n" + section + tail
-    else:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
+    """Put `section` in place of this benchmark's own in `path`, or at its end."""
+    replace_section(path, section, HEADING)

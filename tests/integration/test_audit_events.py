@@ -4,7 +4,6 @@ security: an auditor their tenant's events, the platform admin the platform's ow
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
@@ -21,7 +20,7 @@ from scripts.cli import main
 from services.database import Database
 from services.read_pool import TenantPool, open_read_pool
 from tests.integration.scenarios import database_url
-from tests.integration.two_tenants import TENANTS, load_two_tenants
+from tests.integration.two_tenants import TENANTS, two_tenants_database
 
 pytestmark = pytest.mark.integration
 
@@ -31,19 +30,8 @@ MULYOREJO, PALANGKARAYA = TENANTS
 @pytest.fixture(scope="module")
 def region(postgres_server: Database) -> Iterator[Database]:
     """Two generated tenants, projected, shared by this module's tests (they only read)."""
-    name = f"jejak_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(**postgres_server.psycopg_kwargs(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        database = Database(
-            postgres_server.host,
-            postgres_server.port,
-            postgres_server.user,
-            postgres_server.password,
-            name,
-        )
-        load_two_tenants(database)
+    with two_tenants_database(postgres_server) as database:
         yield database
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import psycopg
 import pytest
 
 from domain.errors import InvalidInput
@@ -22,8 +20,8 @@ from tests.integration.two_tenants import (
     TENANT_TABLES,
     TENANTS,
     api_role_state,
-    load_two_tenants,
     rows_by_tenant,
+    two_tenants_database,
 )
 
 pytestmark = pytest.mark.integration
@@ -34,19 +32,8 @@ MULYOREJO, PALANGKARAYA = TENANTS
 @pytest.fixture(scope="module")
 def two_tenants(postgres_server: Database) -> Iterator[Database]:
     """One database with both tenants' history projected, shared by this module's tests."""
-    name = f"jejak_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(**postgres_server.psycopg_kwargs(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        database = Database(
-            postgres_server.host,
-            postgres_server.port,
-            postgres_server.user,
-            postgres_server.password,
-            name,
-        )
-        load_two_tenants(database)
+    with two_tenants_database(postgres_server) as database:
         yield database
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

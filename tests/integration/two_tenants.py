@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -32,6 +35,20 @@ TENANT_TABLES = (
 # SANGAT_BAIK years, which the generator does not take. Their row-level security is checked
 # with the other tables' policies; only the both-tenants-have-rows test passes them over.
 NO_GENERATED_ROWS = ("award_nominations",)
+
+
+@contextmanager
+def two_tenants_database(server: Database) -> Iterator[Database]:
+    """A database of its own on `server` with both tenants' history projected; dropped after."""
+    name = f"jejak_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(**server.psycopg_kwargs(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        database = Database(server.host, server.port, server.user, server.password, name)
+        try:
+            load_two_tenants(database)
+            yield database
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def load_two_tenants(database: Database) -> None:
