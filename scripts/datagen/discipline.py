@@ -55,16 +55,8 @@ class ImposeAbsenceSanction(ImposeSanction):
         """The employee's sanction and the year's note of it."""
         return 2
 
-    def run(self, target: Target) -> None:
-        target.personnel.impose_sanction(
-            target.caller,
-            nip=target.nip,
-            level=self.level,
-            kind=self.kind,
-            effective_on=self.on,
-            reason=self.reason,
-            absences_seen=self.basis,
-        )
+    def absences_seen(self) -> AbsenceBasis:
+        return self.basis
 
 
 def plan_discipline(career: Career, rng: random.Random) -> list[Step]:

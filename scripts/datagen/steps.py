@@ -15,6 +15,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from domain.aggregates.org_unit import OrgUnit
+from domain.discipline import AbsenceBasis
 from services.caller import Caller
 from services.personnel import PersonnelApplication
 
@@ -221,7 +222,12 @@ class ImposeSanction(Step):
             kind=self.kind,
             effective_on=self.on,
             reason=self.reason,
+            absences_seen=self.absences_seen(),
         )
+
+    def absences_seen(self) -> AbsenceBasis | None:
+        """The absence count and proposal the sanction answers (none for other breaches)."""
+        return None
 
 
 @dataclass(frozen=True, slots=True)

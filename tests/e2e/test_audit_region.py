@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from scripts.datagen.loader import generate
 from scripts.datagen.regions import PALANGKARAYA
 from services.database import Database
-from services.runtime import build_personnel
 from tests.e2e.conftest import AUDITOR, Api
+from tests.e2e.generated import generated_palangkaraya
 
 pytestmark = pytest.mark.e2e
 
@@ -30,12 +29,7 @@ STATS = """query($cycleId: ID!) { appraiserStats(cycleId: $cycleId, first: 100) 
 @pytest.fixture
 def generated(database: Database) -> int:
     """Palangka Raya, 120 employees with careers, appraisals and training; the log's head."""
-    generate(database, 120, seed=7, regions=[PALANGKARAYA], today=TODAY)
-    personnel = build_personnel(database)
-    try:
-        return personnel.recorder.max_notification_id() or 0
-    finally:
-        personnel.close()
+    return generated_palangkaraya(database, 120, 7, TODAY)
 
 
 @pytest.fixture

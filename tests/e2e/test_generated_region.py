@@ -6,11 +6,9 @@ from datetime import date
 
 import pytest
 
-from scripts.datagen.loader import generate
-from scripts.datagen.regions import PALANGKARAYA
 from services.database import Database
-from services.runtime import build_personnel
 from tests.e2e.conftest import AUDITOR, Api
+from tests.e2e.generated import generated_palangkaraya
 
 pytestmark = pytest.mark.e2e
 
@@ -29,12 +27,7 @@ RECOMPUTE = """query($cycleId: ID!) { recomputeCycle(cycleId: $cycleId) {
 @pytest.fixture
 def generated(database: Database) -> int:
     """Palangka Raya with last year's and this year's appraisal and training; the log's head."""
-    generate(database, EMPLOYEES, seed=7, regions=[PALANGKARAYA], today=TODAY)
-    personnel = build_personnel(database)
-    try:
-        return personnel.recorder.max_notification_id() or 0
-    finally:
-        personnel.close()
+    return generated_palangkaraya(database, EMPLOYEES, 7, TODAY)
 
 
 @pytest.fixture

@@ -8,11 +8,9 @@ from datetime import date
 import pytest
 
 from domain.scoring import Predikat, Rating, predikat_for
-from scripts.datagen.loader import generate
-from scripts.datagen.regions import PALANGKARAYA
 from services.database import Database
-from services.runtime import build_personnel
 from tests.e2e.conftest import HR, Api
+from tests.e2e.generated import generated_palangkaraya
 from tests.tokens import bearer
 
 pytestmark = pytest.mark.e2e
@@ -28,12 +26,7 @@ CODES = {1: Rating.DI_ATAS, 2: Rating.SESUAI, 3: Rating.DI_BAWAH}
 @pytest.fixture
 def generated(database: Database) -> int:
     """Palangka Raya with 2025 finalised and 2026 under way; the log's head."""
-    generate(database, 60, seed=11, regions=[PALANGKARAYA], today=TODAY)
-    personnel = build_personnel(database)
-    try:
-        return personnel.recorder.max_notification_id() or 0
-    finally:
-        personnel.close()
+    return generated_palangkaraya(database, 60, 11, TODAY)
 
 
 @pytest.fixture

@@ -12,11 +12,9 @@ from domain.angka_kredit import annual_angka_kredit
 from domain.jabatan import JenjangFungsional
 from domain.scoring import Predikat
 from domain.tindak_lanjut_tpp import EXAMPLE_FACTORS
-from scripts.datagen.loader import generate
-from scripts.datagen.regions import PALANGKARAYA
 from services.database import Database
-from services.runtime import build_personnel
 from tests.e2e.conftest import Api
+from tests.e2e.generated import generated_palangkaraya
 
 pytestmark = pytest.mark.e2e
 
@@ -34,12 +32,7 @@ SUCCESSION = "{ successionLists { holderNip jabatanKind cycleYear candidates { n
 @pytest.fixture
 def generated(database: Database) -> int:
     """Palangka Raya with 2025 finalised and 2026 under way; the log's head."""
-    generate(database, 60, seed=11, regions=[PALANGKARAYA], today=TODAY)
-    personnel = build_personnel(database)
-    try:
-        return personnel.recorder.max_notification_id() or 0
-    finally:
-        personnel.close()
+    return generated_palangkaraya(database, 60, 11, TODAY)
 
 
 @pytest.fixture

@@ -10,12 +10,11 @@ from uuid import UUID
 import pytest
 
 from scripts.appraisal_whatif_cli import run
-from scripts.datagen.loader import generate
-from scripts.datagen.regions import PALANGKARAYA
 from services.appraisal import AppraisalApplication
 from services.database import Database
-from services.runtime import build_application, build_personnel
+from services.runtime import build_application
 from tests.e2e.conftest import AUDITOR, HR, TENANT, Api
+from tests.e2e.generated import generated_palangkaraya
 from tests.tokens import bearer
 
 pytestmark = pytest.mark.e2e
@@ -34,12 +33,7 @@ WHAT_IF = """query($cycleId: ID!, $policy: JSON!) {
 @pytest.fixture
 def generated(database: Database) -> int:
     """Palangka Raya generated up to TODAY (before the api registers its tenants); the head."""
-    generate(database, 150, seed=7, regions=[PALANGKARAYA], today=TODAY)
-    personnel = build_personnel(database)
-    try:
-        return personnel.recorder.max_notification_id() or 0
-    finally:
-        personnel.close()
+    return generated_palangkaraya(database, 150, 7, TODAY)
 
 
 @pytest.fixture
