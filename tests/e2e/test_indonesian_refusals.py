@@ -91,10 +91,12 @@ async def test_a_checkpoint_of_a_size_never_signed_is_refused_in_indonesian(
         signed = keeper.checkpoint_now()
     finally:
         keeper.close()
-    # when the checkpoint of a smaller tree, never signed, is asked for
-    asked = {"size": signed - 1}
+    # when the checkpoint of a tree larger than the log, which no keeper can have signed, is
+    # asked for (a smaller size may be signed meanwhile by the service's own keeper)
+    never = signed + 1_000_000
+    asked = {"size": never}
     # then
     assert await refused(api, CHECKPOINT, asked, AUDITOR) == (
         "UNKNOWN_CHECKPOINT",
-        f"Tidak ada checkpoint yang diterbitkan untuk pohon berukuran {signed - 1} daun.",
+        f"Tidak ada checkpoint yang diterbitkan untuk pohon berukuran {never} daun.",
     )
