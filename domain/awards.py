@@ -17,8 +17,16 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
 
+from domain.career_errors import (
+    AwardBarredBySanction,
+    AwardPnsOnly,
+)
 from domain.employment import EmploymentType
-from domain.errors import N_, AwardBarredBySanction, AwardNotAllowed, AwardPnsOnly, InvalidInput
+from domain.errors import (
+    N_,
+    AwardNotAllowed,
+    InvalidInput,
+)
 from domain.text import CODE, clean_text
 
 

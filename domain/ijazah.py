@@ -6,7 +6,12 @@ ijazah needs the new one recorded first. A lower or equal one adds nothing and i
 
 from __future__ import annotations
 
-from domain.errors import N_, IjazahNotHigher
+from domain.career_errors import (
+    IjazahNotHigher,
+)
+from domain.errors import (
+    N_,
+)
 from domain.promotion import Ijazah
 
 # The levels from lowest to highest, as the enum lists them.

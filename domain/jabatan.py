@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.errors import N_, InvalidJabatan, JenjangGolonganMismatch, phrase, the
+from domain.career_errors import (
+    JenjangGolonganMismatch,
+)
+from domain.errors import (
+    N_,
+    InvalidJabatan,
+    phrase,
+    the,
+)
 from domain.text import CODE, NAME, clean_text
 
 _E = TypeVar("_E", bound=StrEnum)

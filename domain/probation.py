@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.errors import N_, LatsarNotCompleted, ProbationNotComplete
+from domain.career_errors import (
+    LatsarNotCompleted,
+    ProbationNotComplete,
+)
+from domain.errors import (
+    N_,
+)
 from domain.promotion import anniversary
 
 PROBATION_YEARS = 1

@@ -27,15 +27,17 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from domain.errors import (
-    N_,
-    InvalidInput,
+from domain.career_errors import (
     PromotionAboveEducationCeiling,
-    PromotionNotAllowed,
     PromotionNotOneStep,
     PromotionOutOfOrder,
     PromotionPredikatInsufficient,
     PromotionTooEarly,
+)
+from domain.errors import (
+    N_,
+    InvalidInput,
+    PromotionNotAllowed,
     phrase,
     the,
 )

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from domain.errors import N_, InvalidInput, PromotionOutsidePeriod
+from domain.career_errors import (
+    PromotionOutsidePeriod,
+)
+from domain.errors import (
+    N_,
+    InvalidInput,
+)
 from domain.policy import InvalidPolicyValues, PolicyKind
 
 PROMOTION_PERIODS_KIND = "promotion_periods"

@@ -21,7 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from domain.errors import N_, RetirementBeforeBup
+from domain.career_errors import (
+    RetirementBeforeBup,
+)
+from domain.errors import (
+    N_,
+)
 from domain.jabatan import JabatanKind, JenjangFungsional
 
 _JPT = frozenset({JabatanKind.JPT_UTAMA, JabatanKind.JPT_MADYA, JabatanKind.JPT_PRATAMA})

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from domain.errors import N_, PromotionPredikatInsufficient, RuleViolation
+from domain.career_errors import (
+    PromotionPredikatInsufficient,
+)
+from domain.errors import (
+    N_,
+    RuleViolation,
+)
 from domain.promotion import check_predikat
 from domain.scoring import Predikat
 

@@ -16,7 +16,13 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.employee import Employee
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
 from domain.aggregates.training import Training
-from domain.errors import N_, LatsarNotCompleted, ProgrammeNotFound
+from domain.career_errors import (
+    LatsarNotCompleted,
+)
+from domain.errors import (
+    N_,
+    ProgrammeNotFound,
+)
 from domain.probation import is_latsar
 from domain.promotion import PromotionHistory
 from domain.promotion_periods import PROMOTION_PERIODS_KIND, periods_from_policy

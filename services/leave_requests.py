@@ -29,8 +29,8 @@ from domain.aggregates.leave_request import (
 from domain.dates import check_effective_date
 from domain.errors import N_, InvalidInput, InvalidLeaveRequest, NotAllowedForRole, NotFound, Phrase
 from domain.leave import LeaveRequest as Asked
-from domain.leave import check_leave
 from domain.leave_authority import LEAVE_AUTHORITY_KIND, DecidingAuthority, authority_to_decide
+from domain.leave_rules import check_leave
 from services.application import JejakApplication
 from services.caller import Caller
 from services.career_history import replayed

@@ -22,7 +22,8 @@ from domain.employment import SeparationKind
 from domain.errors import N_
 from domain.holidays import WEEKDAYS_ONLY, WorkingCalendar
 from domain.jabatan import parse_jabatan
-from domain.leave import LeaveRecord, LeaveRequest, check_leave
+from domain.leave import LeaveRecord, LeaveRequest
+from domain.leave_rules import check_leave
 from domain.meta import EventMeta
 
 

@@ -8,14 +8,16 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from domain.aggregates.employee import Employee
+from domain.career_errors import (
+    PromotionNotOneStep,
+    PromotionOutOfOrder,
+    PromotionTooEarly,
+)
 from domain.employment import EmploymentType
 from domain.errors import (
     EmployeeNotFound,
     InvalidInput,
     PromotionNotAllowed,
-    PromotionNotOneStep,
-    PromotionOutOfOrder,
-    PromotionTooEarly,
     ReasonRequired,
     RuleViolation,
 )

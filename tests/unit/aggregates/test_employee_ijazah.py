@@ -8,8 +8,14 @@ from datetime import date, datetime
 import pytest
 
 from domain.aggregates.employee import Employee
+from domain.career_errors import (
+    IjazahNotHigher,
+    PromotionAboveEducationCeiling,
+)
 from domain.employment import EmploymentType
-from domain.errors import IjazahNotHigher, InvalidInput, PromotionAboveEducationCeiling
+from domain.errors import (
+    InvalidInput,
+)
 from domain.jabatan import parse_jabatan
 from domain.meta import EventMeta
 from domain.nip import parse_nip

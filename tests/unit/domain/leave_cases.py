@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from domain.employment import EmploymentType, Sex
+from domain.holidays import working_days
 from domain.leave import (
     LeaveContext,
     LeaveRecord,
     LeaveRequest,
     LeaveType,
-    working_days,
 )
 
 CT, CB, CS, CM, CAP, CLTN = LeaveType  # in declaration order

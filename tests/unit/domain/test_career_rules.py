@@ -7,9 +7,8 @@ from datetime import date
 import pytest
 
 from domain.awards import AwardKind, check_award_eligibility, days_out_of_service
-from domain.errors import (
+from domain.career_errors import (
     AwardBarredBySanction,
-    AwardNotAllowed,
     AwardPnsOnly,
     JenjangGolonganMismatch,
     LatsarNotCompleted,
@@ -21,6 +20,9 @@ from domain.errors import (
     PromotionPredikatInsufficient,
     PromotionTooEarly,
     RetirementBeforeBup,
+)
+from domain.errors import (
+    AwardNotAllowed,
 )
 from domain.jabatan import JabatanKind, JenjangFungsional, check_jenjang_golongan, parse_jabatan
 from domain.policy import InvalidPolicyValues

@@ -12,6 +12,7 @@ from domain.errors import (
     InvalidLeaveRequest,
     LeaveNotAllowed,
 )
+from domain.holidays import working_days
 from domain.leave import (
     LEAVE_TYPE_NAMES,
     AnnualLeaveBalance,
@@ -20,9 +21,8 @@ from domain.leave import (
     LeaveType,
     add_months,
     annual_leave_balance,
-    check_leave,
-    working_days,
 )
+from domain.leave_rules import check_leave
 from tests.unit.domain.leave_cases import (
     CB,
     CS,

@@ -17,8 +17,8 @@ from domain.leave import (
     LeaveRequest,
     LeaveType,
     add_months,
-    check_leave,
 )
+from domain.leave_rules import check_leave
 from tests.unit.domain.leave_cases import (
     CAP,
     CB,

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from domain.aggregates.policy_register import PolicyRegister
-from domain.errors import PromotionOutsidePeriod
+from domain.career_errors import (
+    PromotionOutsidePeriod,
+)
 from domain.meta import EventMeta
 from domain.policy import NATIONAL
 from domain.promotion_periods import PROMOTION_PERIODS_KIND
