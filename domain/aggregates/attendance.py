@@ -12,9 +12,10 @@ from datetime import date, datetime
 from uuid import UUID, uuid5
 
 from domain.absence import WorkingDay, is_weekday, longest_run
+from domain.absence_sanction import proposed_sanction
 from domain.aggregates.base import JejakAggregate
 from domain.dates import PAST, check_date, check_year
-from domain.discipline import Sanction, proposed_sanction
+from domain.discipline import Sanction
 from domain.errors import N_, InvalidInput, RuleViolation
 from domain.meta import EventMeta
 from domain.text import LINE, clean_text

@@ -6,8 +6,8 @@ import strawberry
 from strawberry import Info
 
 from domain.absence import current_run, longest_run
+from domain.absence_sanction import proposed_sanction
 from domain.dates import check_year
-from domain.discipline import proposed_sanction
 from graphql_api.context import Context
 from graphql_api.discipline.types import (
     AbsenceDayRecord,

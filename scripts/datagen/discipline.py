@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from domain.absence import longest_run
-from domain.discipline import AbsenceBasis, proposed_sanction
+from domain.absence_sanction import proposed_sanction
+from domain.discipline import AbsenceBasis
 from domain.holidays import WorkingCalendar
 from scripts.datagen.careers import Career
 from scripts.datagen.steps import ImposeSanction, Step, Target

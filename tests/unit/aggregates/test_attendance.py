@@ -7,8 +7,9 @@ from uuid import UUID
 
 import pytest
 
+from domain.absence_sanction import proposed_sanction
 from domain.aggregates.attendance import AbsenceSource, Attendance
-from domain.discipline import SanctionKind, proposed_sanction
+from domain.discipline import SanctionKind
 from domain.errors import InvalidInput, ReasonRequired, RuleViolation
 from domain.meta import EventMeta
 

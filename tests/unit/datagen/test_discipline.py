@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from domain.absence import longest_run
-from domain.discipline import proposed_sanction
+from domain.absence_sanction import proposed_sanction
 from scripts.datagen.discipline import ImposeAbsenceSanction, RecordAbsences
 from scripts.datagen.plan import Plan
 from scripts.datagen.policies import calendar_of

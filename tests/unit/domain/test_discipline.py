@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
+from domain.absence_sanction import sanction_for_absence
 from domain.discipline import (
     SANCTIONS_BY_LEVEL,
     DisciplineLevel,
     Sanction,
     SanctionKind,
     parse_sanction,
-    sanction_for_absence,
 )
 from domain.errors import InvalidInput, InvalidSanction
 

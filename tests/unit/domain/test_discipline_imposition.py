@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from domain.absence_sanction import proposed_sanction
 from domain.discipline import (
     SanctionKind,
     check_departure,
     check_jabatan_after,
-    proposed_sanction,
 )
 from domain.errors import InvalidSanction, ReasonRequired
 from domain.jabatan import Jabatan, JabatanKind, JenjangFungsional
