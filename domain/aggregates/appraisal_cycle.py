@@ -18,6 +18,7 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain.aggregates.base import JejakAggregate
+from domain.aggregates.cycle_roster import CycleRoster
 from domain.appraisal import (
     AppraiserChain,
     CycleSettings,
@@ -25,25 +26,23 @@ from domain.appraisal import (
     local_date,
 )
 from domain.appraisal_enrolment import roster_entry
-from domain.appraisal_finalisation import final_result, unit_groups
-from domain.appraisal_rules import GroupReport
+from domain.appraisal_finalisation import final_result
 from domain.errors import (
     N_,
-    AppraisalNotFound,
     CycleLocked,
     InvalidInput,
     RuleViolation,
     UnitNotParticipating,
 )
 from domain.meta import EventMeta
-from domain.scoring import DistributionReport, OrgRating, Predikat, distribution_report
-from domain.scoring_policy import AdoptedPolicy, ScoringPolicy, cycle_policy
+from domain.scoring import OrgRating, Predikat
+from domain.scoring_policy import AdoptedPolicy
 
 CYCLE_NAMESPACE = UUID("3d0f6c1e-7b2a-4e59-a8c4-5f1e9b2d7a63")
 OVERRIDE, MUTASI = "OVERRIDE", "MUTASI"
 
 
-class AppraisalCycle(JejakAggregate):
+class AppraisalCycle(CycleRoster, JejakAggregate):
     """One tenant's appraisal year; its id is derived from (tenant, year)."""
 
     class Opened(JejakAggregate.Created):
@@ -107,11 +106,6 @@ class AppraisalCycle(JejakAggregate):
         self.org_ratings: dict[str, str] = {}  # str(unit id) → OrgRating
         self.finalised_on: date | None = None
 
-    @property
-    def policy(self) -> ScoringPolicy:
-        """The scoring policy the cycle adopted when it was opened (not kept: snapshots)."""
-        return cycle_policy(self.settings)
-
     @staticmethod
     def id_for(tenant: str, year: int) -> UUID:
         """One cycle per tenant and year."""
@@ -161,45 +155,6 @@ class AppraisalCycle(JejakAggregate):
             raise UnitNotParticipating(
                 N_("Unit {unit} is not in the {year} cycle."), unit=unit_id, year=self.year
             )
-
-    def enrolment(self, employee_id: UUID) -> dict[str, Any]:
-        """The roster entry of an enrolled employee, or AppraisalNotFound."""
-        try:
-            return self.roster[str(employee_id)]
-        except KeyError:
-            raise AppraisalNotFound(
-                N_("Employee {employee} is not enrolled."), employee=employee_id
-            ) from None
-
-    def enrolment_by_nip(self, nip: str) -> dict[str, Any] | None:
-        return next((e for e in self.roster.values() if e["nip"] == nip), None)
-
-    def employee_ids(self, unit_id: UUID | None = None) -> list[UUID]:
-        """Enrolled employees, of one unit if given."""
-        entries = self.roster.values()
-        return [e["employee_id"] for e in entries if unit_id in (None, e["unit_id"])]
-
-    def unit_distribution(
-        self, unit_id: UUID, predikats: Mapping[UUID, Predikat | None]
-    ) -> DistributionReport:
-        """The unit's predikat (of the employees given) against its organisation rating."""
-        rating = self.org_ratings.get(str(unit_id))
-        in_unit = [predikats.get(e) for e in self.employee_ids(unit_id)]
-        return distribution_report(
-            OrgRating(rating) if rating else None,
-            [p for p in in_unit if p is not None],
-            most_is_plurality=self.policy.most_is_plurality,
-            bands=self.policy.bands,
-        )
-
-    def group_reports(
-        self,
-        predikats: Mapping[UUID, Predikat | None],
-        parents: Mapping[UUID, UUID | None] | None = None,
-    ) -> list[GroupReport]:
-        """Every unit group's predikat against its band (no pooling without the unit tree)."""
-        args = (self.unit_ids, self.roster, self.org_ratings, predikats, parents or {})
-        return unit_groups(self.policy, *args)
 
     # --- commands -------------------------------------------------------------------------
     def enrol(

@@ -12,12 +12,11 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid5
 
+from domain.aggregates.appraisal_views import AppraisalViews
 from domain.aggregates.base import JejakAggregate
 from domain.appraisal import (
     ANNUAL,
-    FeedbackView,
     Period,
-    as_seen_by_employee,
     checkpoint_on,
     local_date,
 )
@@ -31,9 +30,7 @@ from domain.errors import (
     phrase,
 )
 from domain.meta import EventMeta
-from domain.scoring import Predikat, Rating, predikat_for
-from domain.scoring_policy import ScoringPolicy, cycle_policy
-from domain.talent import Potensial, TalentBox, talent_box
+from domain.scoring import Rating, predikat_for
 
 APPRAISAL_NAMESPACE = UUID("9a4e2b71-0c5d-4f38-b6e1-7d2c8a9f1e04")
 DRAFT, APPROVED, FILED = "DRAFT", "APPROVED", "FILED"
@@ -47,7 +44,7 @@ def _payload(event: JejakAggregate.Event) -> dict[str, Any]:
     return {k: v for k, v in vars(event).items() if k not in _ENVELOPE}
 
 
-class AppraisalRecord(JejakAggregate):
+class AppraisalRecord(AppraisalViews, JejakAggregate):
     """The events and state of one employee's appraisal in one cycle (see EmployeeAppraisal)."""
 
     """One employee's SKP, evidence, feedback, ratings and objection in one cycle."""
@@ -298,29 +295,3 @@ class AppraisalRecord(JejakAggregate):
             rules_version=policy.label,
             source_versions=[rating["version"]],
         )
-
-    # --- views ------------------------------------------------------------------------------
-    def policy(self) -> ScoringPolicy:
-        """The scoring policy of the cycle, as enrolment copied it here."""
-        return cycle_policy(self.settings)
-
-    def annual_predikat(self) -> Predikat | None:
-        """The annual predikat in force, if any."""
-        value = self.predikat.get(ANNUAL)
-        return Predikat(value) if value else None
-
-    def annual_hasil_kerja(self) -> str | None:
-        """The annual rating hasil kerja in force, if any (a head's follows the unit's rating)."""
-        rating = self.ratings.get(ANNUAL)
-        return rating["hasil_kerja"] if rating else None
-
-    def feedback_seen_by_employee(self) -> list[FeedbackView]:
-        """Every piece of feedback with its source kind, never naming who gave it."""
-        return as_seen_by_employee(self.feedback)
-
-    def talent_box(self) -> TalentBox | None:
-        """The 9-box cell, once there are an annual predikat and a potential assessment."""
-        predikat = self.annual_predikat()
-        if predikat is None or self.potensial is None:
-            return None
-        return talent_box(predikat, Potensial(self.potensial))
