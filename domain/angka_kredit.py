@@ -5,13 +5,21 @@ conversion of the annual predikat kinerja: AK = persentase predikat × koefisien
 the jenjang; Peraturan BKN 3/2023 (Angka Kredit, Kenaikan Pangkat dan Jenjang JF) sets how it is
 counted, and BKN's Direktorat Jabatan ASN teaches it with the worked example "Sangat Baik, Ahli
 Pertama: 150% × 12,5 = 18,75" and the periodic one "2/12 × 100% × 12,5 = 2,08" (sosialisasi
-Peraturan BKN 3/2023, July 2023), which is where the persentase (150/100/75/50/25) and the
-Ahli Pertama koefisien were checked. The other koefisien are the PermenPANRB 1/2023 Lampiran
-values as the issue and asn-rules.md §1.9 state them (marked [M] there: not yet checked against
-a published copy of the Lampiran). The AK kumulatif needed ("integrasi" column of the same BKN
-deck): per kenaikan pangkat within a jenjang Pemula 15, Terampil 20, Mahir 50, Penyelia 100,
-Ahli Pertama 50, Ahli Muda 100, Ahli Madya 150, Ahli Utama 200; per kenaikan jenjang Pemula 15,
-Terampil 60, Mahir 100, Ahli Pertama 100, Ahli Muda 200, Ahli Madya 450.
+Peraturan BKN 3/2023, July 2023: id.scribd.com/presentation/694983391 and /document/667706939),
+which is where the persentase (150/100/75/50/25) and the Ahli Pertama koefisien were checked;
+BPK's wartapemeriksa (as quoted by driversimple.net) gives the same 12,5 and the 150% ceiling.
+The other seven koefisien (Ahli Muda 25, Madya 37,5, Utama 50; Pemula 3,75, Terampil 5, Mahir
+12,5, Penyelia 25) are the PermenPANRB 1/2023 Lampiran values as the issue and asn-rules.md
+§1.9 state them: searched again (December 2026) and still not found in a copy of the Lampiran
+that could be cited, so they stay unverified and unchanged. The AK kumulatif needed, checked
+against BKN's Direktorat Jabatan ASN decks "Penyesuaian Angka Kredit Konvensional ke Integrasi"
+(2023, id.scribd.com/document/712964724, table "Perbandingan Kebutuhan AKK", column
+Integrasi/Konversi) and "Kebijakan Teknis Peraturan BKN 3/2023" (slideshare, "AK kebutuhan
+kenaikan pangkat/jabatan model konversi"): per kenaikan pangkat within a jenjang Pemula 15,
+Terampil 20, Mahir 50, Penyelia 100, Ahli Pertama 50, Ahli Muda 100, Ahli Madya 150, Ahli Utama
+200; per kenaikan jenjang Pemula 15, Terampil 60, Mahir 100, Ahli Pertama 100, Ahli Muda 200,
+Ahli Madya 450 (the stored extract of the first deck prints the Terampil and Mahir labels
+against each other's golongan; the values follow the golongan, II/b–II/d and III/a–III/b).
 
 Readings (an HR office's, stated so they can be argued with): the AK count starts at the TMT of
 the current jenjang (a kenaikan jenjang starts from zero, as the integrasi method does) and

@@ -2,7 +2,7 @@
 deadlines and windows, who appraises whom, and which feedback an employee may see.
 
 Choices where the reference is uncertain, each a named constant or a cycle setting:
-- SKP deadline: the end of January of the cycle year (§1.2 [M]); a later first approval needs
+- SKP deadline: end of January of the cycle year (§1.2 [M], searched: no source); a later one needs
   a reason. A revision after a mutasi or a new appraiser has no deadline (none found, [L]).
 - Annual predikat: from the appraiser's own ANNUAL rating; periodic ratings inform it but are
   not aggregated into it (how the annual one follows from them is [L], §1.4).

@@ -53,7 +53,7 @@ class AppraiserChain:
 def derive_appraisers(
     candidates: Iterable[EnrolmentCandidate], units: Iterable[UnitNode]
 ) -> dict[UUID, AppraiserChain]:
-    """Each candidate's appraiser chain from the unit tree (§1.2 table [M]).
+    """Each candidate's appraiser chain from the unit tree (§1.2 table [M]; searched, unconfirmed).
 
     The appraiser is the head of the employee's unit, or of the parent unit for a unit head;
     the superior is the appraiser's own appraiser. A unit without a head passes the role to

@@ -9,6 +9,9 @@ hukuman disiplin tingkat sedang atau berat" during that service (UU 20/2009 Pasa
 35/2010 for the tanda kehormatan procedure). Readings: the service counts from the TMT CPNS
 (as BKDs count it); a CPNS is not yet a PNS and is refused; a cuti di luar tanggungan negara
 breaks "terus menerus", so a CLTN's days do not count (the service needed moves later by them).
+Checked: BKD Provinsi Riau (bkd.riau.go.id/pendayagunaan-dan-pembinaan/satyalancana) and BKD
+Kabupaten Malang count the service "sejak ... menjadi CPNS", as here; Malang also requires that
+no CLTN was ever taken, stricter than the deduction applied here, which stays a reading.
 """
 
 from __future__ import annotations

@@ -3,8 +3,16 @@
 Each year's list is set by a Surat Keputusan Bersama (SKB) of the Menteri Agama, Menteri
 Ketenagakerjaan and Menteri PANRB, often amended during the year; so a year's list is one
 version of the national "holidays" policy, effective from 1 January of that year, a later
-amendment recorded with the same date replacing it. Working days are Monday to Friday
-(Perpres 21/2023 Pasal 2: 5 hari kerja), minus national holidays and cuti bersama.
+amendment recorded with the same date replacing it. A Keppres making an election day a hari
+libur nasional (Keppres 22/2020, 10/2024, 33/2024) is recorded the same way, as a new version
+of its year's list. Working days are Monday to Friday (Perpres 21/2023 Pasal 2: 5 hari kerja),
+minus national holidays and cuti bersama.
+
+The official lists seeded (scripts/datagen/holiday_lists.py and policies.py, each with the
+decree's number, its signing date and where it was read) cover 2020–2026. A year with no list
+recorded counts Monday to Friday only (`WEEKDAYS_ONLY`): that is the case for 2019 and every
+earlier year, whose lists were not found in a source that could be cited, until the admin
+records them.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ tanggungan negara is the exception: it is asked of and granted by the PPK, after
 BKN's persetujuan teknis (the CLTN provisions of PP 11/2017 and Perka BKN 24/2017; BKN's own
 deck: "CLTN approval is not delegated the same way", asn-rules.md §5). Ambiguous: the texts
 read here do not say in one sentence "CLTN tidak dapat didelegasikan"; the reading applied, as
-BKD offices apply it, is that a delegation names the kinds it covers and CLTN is never one.
+BKD offices apply it, is that a delegation names the kinds it covers and CLTN is never one
+(searched again: reports of Perka BKN 24/2017 give the delegation "paling rendah pejabat
+administrator" by keputusan PPK, rbtv.disway.id 2023-12-19, and say nothing on CLTN).
 
 The tenant's "leave_authority" policy names the PPK as a person (the Bupati/Walikota has no
 NIP: the user id their token carries) and the delegation decree HR acts under, with the

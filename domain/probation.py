@@ -6,8 +6,9 @@ masa percobaan is the "proses pendidikan dan pelatihan terintegrasi" (Latsar); P
 (1) a CPNS "yang telah menjalani masa percobaan dan dinyatakan lulus pendidikan dan
 pelatihan" and healthy "diangkat menjadi PNS".
 
-Reading: the year counts from the TMT CPNS (the appointment's effective date); Latsar is
-completed on the day its result is recorded, which must be on or before the TMT PNS.
+Reading: the year counts from the TMT CPNS (the appointment's effective date; tirto.id
+reports the masa percobaan counted from the SK pengangkatan CPNS); Latsar is completed on the
+day its result is recorded, which must be on or before the TMT PNS (no source found: a reading).
 """
 
 from __future__ import annotations

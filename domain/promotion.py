@@ -10,8 +10,10 @@ log that has none recorded (`check_promotion_rules` without `history.periods`).
 Readings where the texts leave room (an HR office's reading, stated so it can be argued with):
 - "Dalam pangkat terakhir" counts from the TMT of the current golongan; before the first
   promotion, from the TMT of appointment as CPNS (masa kerja golongan starts there).
-- "Dua tahun terakhir" are the two calendar years before the year of the TMT; a year with no
-  finalised predikat in Jejak (paper records before it) is not held against the employee.
+- "Dua tahun terakhir" are the two calendar years before the year of the TMT (as Kementerian
+  ATR/BPN asked SKP 2021 and 2022 for the TMT 1 April 2023: id.scribd.com/document/628898188);
+  a year with no finalised predikat in Jejak (paper records before it) is not held against the
+  employee.
 - The least years in the current pangkat for a kenaikan pangkat pilihan: struktural 4
   (PP 99/2000 Pasal 8 with Pasal 7), fungsional 2 (PP 99/2000 Pasal 8 and the JF rules before
   PermenPANRB 1/2023, which ties the JF promotion to angka kredit instead), prestasi luar

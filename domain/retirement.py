@@ -10,9 +10,12 @@ Pasal 40 ayat (4)). UU 20/2023 keeps the BUP per jabatan (Pasal 55: 58 administr
 fungsional per the regulations).
 
 Readings: pejabat administrasi are administrator, pengawas and pelaksana; "pejabat pimpinan
-tinggi" covers JPT Utama, Madya and Pratama alike. A guru is recognised by a jabatan fungsional
-whose title starts with "Guru". The pension takes effect (TMT pensiun) on the first day of the
-month after the birthday on which the BUP is reached (PP 11/2017 Pasal 355, BKN practice).
+tinggi" covers JPT Utama, Madya and Pratama alike (UU 5/2014 Pasal 19 names all three as JPT
+and BKN's letter K.26-30/V.7-3/99 of 17 January 2014 gives 60 to "Pejabat Pimpinan Tinggi"
+without distinction: slideshare.net/abdul300483/batas-usia-pensiun-pns). A guru is recognised
+by a jabatan fungsional whose title starts with "Guru". The pension takes effect (TMT pensiun)
+on the first day of the month after the birthday on which the BUP is reached (PP 11/2017 Pasal
+355, BKN practice).
 """
 
 from __future__ import annotations

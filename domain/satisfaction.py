@@ -9,7 +9,8 @@ by the number of completed questionnaires; each weighs 1/9 ("bobot nilai rata-ra
 tertimbang = jumlah bobot / jumlah unsur = 1/9 = 0,111"); IKM = Σ NRR × bobot (1–4) and the
 index shown is IKM × 25 (25–100), classed by the table of mutu pelayanan.
 
-Ambiguity, and the reading chosen: the Lampiran writes the weight as 0,111, which is 1/9
+Ambiguity, and the reading chosen (searched again: no copy of the Lampiran found that settles
+it): the Lampiran writes the weight as 0,111, which is 1/9
 rounded; with 0,111 a perfect survey scores 3,996 × 25 = 99,9, not the table's 100. The exact
 1/9 is used, so IKM is the mean of the NRRs and a perfect survey is 100,00. The index is
 rounded half up to two decimals before it is classed, as the table's bounds have two.

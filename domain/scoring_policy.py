@@ -7,7 +7,9 @@ unit's mix, under the version label every computed predikat records as its `rule
 - `bands`: per predikat kinerja organisasi, the conditions on the unit's predikat. SE MenPANRB
   3/2023 (asn-rules.md §1.5 [M/H]).
 - `most_is_plurality`: "sebagian besar" read as "more of the band's main predikat than of any
-  other". The SE's wording; that it means a plurality is our reading [L], so it is a switch.
+  other". The SE's wording; that it means a plurality is our reading [L], so it is a switch
+  (the SE was located, ainamulyana.com/2023/02/edaran-menpan-nomor-3-tahun-2023.html, but the
+  stored copy stops before its table: neither this nor the 5 → 3 mapping below was checked).
 - `head_of_unit`: the organisation's rating → the head's rating hasil kerja. That the unit's
   capaian IS the head's hasil kerja is SE MenPANRB 3/2023 as reported (asn-rules.md §1.3 [H]);
   the 5 → 3 mapping is stated by no source found. Seeded with the reading HR offices use:

@@ -1,12 +1,14 @@
 """Succession lists for key jabatan from the 9-box talent pool (PermenPANRB 3/2020).
 
-PermenPANRB 3/2020 (Manajemen Talenta ASN) puts boxes 7, 8 and 9 in the kelompok rencana suksesi
-(domain.talent.TALENT_POOL) and fills key jabatan (jabatan target: the JPT and administrator
-posts) from it. Readings: a key jabatan is a jabatan manajerial (JPT, administrator, pengawas)
-held in a unit; its candidates are the talent pool of the latest finalised cycle in that unit
-and the units below it, the holder excluded, a higher box first, then a higher golongan
-(more seniority), then NIP for a stable order. A candidate at a golongan below the jabatan's
-usual start is still listed: eligibility for the post is the Baperjakat's to judge.
+PermenPANRB 3/2020 (Manajemen Talenta ASN) puts boxes 7, 8 and 9 in the kelompok rencana
+suksesi (domain.talent.TALENT_POOL) and fills key jabatan (jabatan target: the JPT and
+administrator posts) from it; MenPANRB's 2021 SE on applying it has successors named from the
+"kelompok rencana suksesi" (sultra.fajar.co.id 2021-05-20). Readings: a key jabatan is a
+jabatan manajerial (JPT, administrator, pengawas) held in a unit; its candidates are the talent
+pool of the latest finalised cycle in that unit and the units below it, the holder excluded, a
+higher box first, then a higher golongan (more seniority), then NIP for a stable order. A
+candidate at a golongan below the jabatan's usual start is still listed: eligibility for the
+post is the Baperjakat's to judge.
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """The 9-box of talent management (PermenPANRB 3/2020, §7): kinerja × potensial.
 
 The box numbers and recommendations are those 5+ implementations share [M–H]; other layouts
-exist (Kemenkeu; a 4/7/9 – 2/5/8 – 1/3/6 layout in some BKN material), so the table is data
+exist (Kemenkeu; a 4/7/9 – 2/5/8 – 1/3/6 layout, also in a KemenPANRB deck: A. Yudi
+Wicaksono, "Transformasi Manajemen Talenta Berbasis Kinerja", id.scribd.com/document/596538753),
+so the table is data
 here, under `TALENT_RULES_VERSION`, and a change is a new version, never an edit in place.
 The kinerja axis comes from the annual predikat as implementations map it [M]: Sangat Baik →
-di atas, Baik → sesuai, the other three → di bawah.
+di atas, Baik → sesuai, the other three → di bawah (searched again: no regulation text found
+that states the mapping, so it stays a reading).
 """
 
 from __future__ import annotations

@@ -27,7 +27,8 @@ from domain.scoring import Predikat
 # PP 30/2019 Bab VI, as BKPSDM guides apply it: a PNS with predikat Sangat Baik for 2 (dua)
 # years in a row may be given a penghargaan (tanda kehormatan, priority for competency
 # development, attending official events). The exact article of the count was not checked
-# against a published copy: it is a parameter here so a region's reading can differ.
+# against a published copy (searched again, not found): it is a parameter here so a region's
+# reading can differ.
 AWARD_CONSECUTIVE_YEARS = 2
 AWARD_SOURCE = "PP 30/2019 Bab VI (tindak lanjut: penghargaan); Sangat Baik 2 tahun berturut-turut"
 

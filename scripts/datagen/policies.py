@@ -1,42 +1,33 @@
 """The official policy values the demo and the generator record, with their sources.
 
 Holiday lists: the SKB of the Menteri Agama, Menteri Ketenagakerjaan and Menteri PANRB on hari
-libur nasional and cuti bersama of each year, amendments recorded as later versions of the same
-year. Only years whose SKB was checked against published copies are here (2024–2026); earlier
-years count Monday to Friday until their lists are recorded. The generator records a list on the
-day its SKB was signed, and only the lists signed by its "today" (`lists_signed_by`); it plans
-leave and absences with the calendar those lists make (`calendar_of`), the one the domain charges.
+libur nasional and cuti bersama of each year, amendments (and a Keppres making an election day a
+holiday) recorded as later versions of the same year. 2020–2023 are in
+`scripts.datagen.holiday_lists` with their sources; 2024–2026 here. 2024 also has Keppres 10/2024
+(14 February, Pemilu; signed 6 February 2024: okezone 2024-02-06, suara.com citing
+jdih.setpres.go.id) and Keppres 33/2024 (27 November, Pilkada; signed 21 November 2024:
+dutakabar.com, koranbanjar.net). Years before 2020 have no list and count Monday to Friday. The
+generator records a list on the day its decree was signed, and only the lists signed by its
+"today" (`lists_signed_by`); it plans leave and absences with the calendar those lists make
+(`calendar_of`), the one the domain charges.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from domain.holidays import HOLIDAYS_KIND, WorkingCalendar
 from domain.policy import NATIONAL
+from scripts.datagen.holiday_lists import LISTS_2020_TO_2023, HolidayList
 from services.caller import Caller
 from services.outcome import Outcome
 from services.policy import PolicyApplication
 
-
-@dataclass(frozen=True)
-class HolidayList:
-    year: int
-    signed_on: date  # the day the three ministers signed the SKB (Kemenko PMK's release)
-    source: str
-    holidays: tuple[tuple[str, str], ...]
-    cuti_bersama: tuple[tuple[str, str], ...]
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "year": self.year,
-            "holidays": [{"date": d, "name": n} for d, n in self.holidays],
-            "cuti_bersama": [{"date": d, "name": n} for d, n in self.cuti_bersama],
-        }
-
+__all__ = [  # HolidayList is re-exported: the plan and the tests import it from here
+    "HOLIDAY_LISTS", "HolidayList", "calendar_of", "lists_signed_by", "policy_events",
+    "record_holiday_list", "seed_holidays",
+]  # fmt: skip
 
 _2024 = HolidayList(
     2024,
@@ -73,6 +64,16 @@ _2024 = HolidayList(
         ("2024-06-18", "Cuti Bersama Idul Adha 1445 Hijriah"),
         ("2024-12-26", "Cuti Bersama Hari Raya Natal"),
     ),
+)
+_2024_PEMILU = _2024.amended(
+    date(2024, 2, 6),
+    _2024.source + "; Keppres 10 Tahun 2024",
+    holidays=(("2024-02-14", "Hari Pemungutan Suara Pemilu 2024"),),
+)
+_2024_PILKADA = _2024_PEMILU.amended(
+    date(2024, 11, 21),
+    _2024_PEMILU.source + "; Keppres 33 Tahun 2024",
+    holidays=(("2024-11-27", "Hari Pemungutan Suara Pilkada Serentak 2024"),),
 )
 _2025_HOLIDAYS = (
     ("2025-01-01", "Tahun Baru 2025 Masehi"),
@@ -155,8 +156,13 @@ _2026 = HolidayList(
     ),
 )
 
-# In recording order: an amendment follows the list it amends.
-HOLIDAY_LISTS: tuple[HolidayList, ...] = (_2024, _2025, _2025_AMENDED, _2026)
+# In recording order, the order of signing: an amendment follows the list it amends.
+HOLIDAY_LISTS: tuple[HolidayList, ...] = tuple(
+    sorted(
+        (*LISTS_2020_TO_2023, _2024, _2024_PEMILU, _2024_PILKADA, _2025, _2025_AMENDED, _2026),
+        key=lambda hl: hl.signed_on,
+    )
+)
 
 
 def lists_signed_by(day: date) -> tuple[HolidayList, ...]:

@@ -55,7 +55,9 @@ def test_the_plan_counts_the_holiday_lists_each_registration_and_the_events_of_e
     activities = sum(a.events for t in plan.tenants for a in t.activities)
     activities += sum(a.events for t in plan.tenants for a in t.latsar)  # each intake's Latsar
 
-    assert holiday_lists == 4  # 2024, 2025 and its amendment, 2026: all signed by TODAY
+    # 2020 and its final amendment, 2021 and two, 2022 and one, 2023 and two, 2024 and two
+    # Keppres, 2025 and one, 2026: all signed by TODAY (scripts/datagen/holiday_lists.py)
+    assert holiday_lists == 2 + 3 + 2 + 3 + 3 + 2 + 1
     policy = 1 + holiday_lists  # the national register's opening, then one event per list
     assert len(plan.promotion_periods) == 3  # PP 99/2000, Peraturan BKN 4/2023 and 4/2025
     policy += 1 + len(plan.promotion_periods)  # the periods' register, then each version

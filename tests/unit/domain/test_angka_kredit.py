@@ -9,6 +9,8 @@ import pytest
 
 from domain.angka_kredit import (
     KOEFISIEN,
+    PER_JENJANG,
+    PER_PANGKAT,
     PERSENTASE,
     angka_kredit_status,
     annual_angka_kredit,
@@ -70,3 +72,14 @@ def test_at_the_top_golongan_of_a_jenjang_only_the_next_jenjang_is_ahead() -> No
     assert status.next_golongan is None
     assert status.needed_for_next_golongan is None
     assert status.needed_for_next_jenjang == 100
+
+
+def test_the_ak_kumulatif_per_pangkat_and_per_jenjang_are_bkns_integrasi_column() -> None:
+    """BKN Direktorat Jabatan ASN, "Penyesuaian Angka Kredit Konvensional ke Integrasi" (2023),
+    table "Perbandingan Kebutuhan AKK", column Integrasi/Konversi."""
+    # Ahli Pertama, Muda, Madya, Utama; Pemula, Terampil, Mahir, Penyelia
+    assert [PER_PANGKAT[j] for j in J] == [50, 100, 150, 200, 15, 20, 50, 100]
+    assert PER_JENJANG == {
+        J.AHLI_MADYA: 450, J.AHLI_MUDA: 200, J.AHLI_PERTAMA: 100,
+        J.MAHIR: 100, J.TERAMPIL: 60, J.PEMULA: 15,
+    }  # fmt: skip

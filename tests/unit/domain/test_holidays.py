@@ -30,8 +30,10 @@ def test_the_2025_amendment_makes_18_august_a_cuti_bersama_day() -> None:
     assert working_days(date(2025, 8, 18), date(2025, 8, 19), calendar_of(2025)) == 1
 
 
-def test_every_seeded_list_has_seventeen_holidays_as_its_skb_says() -> None:
-    assert {hl.year: len(hl.holidays) for hl in HOLIDAY_LISTS} == {2024: 17, 2025: 17, 2026: 17}
+def test_each_years_first_list_has_as_many_holidays_as_its_skb_says() -> None:
+    # 2021: 13 May is both Kenaikan Isa Al Masih and Idul Fitri, one date for two holidays
+    first = {hl.year: len(hl.holidays) for hl in reversed(HOLIDAY_LISTS)}
+    assert first == {2020: 16, 2021: 15, 2022: 16, 2023: 16, 2024: 17, 2025: 17, 2026: 17}
 
 
 def test_a_date_outside_the_lists_year_is_refused() -> None:
