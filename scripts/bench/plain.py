@@ -5,6 +5,7 @@ caller's tenant the same way and returns `{"data": ...}` shaped like the GraphQL
 behind the same request-log middleware, so the ratio isolates what the GraphQL layer costs.
 `/plain/award` does the same for a command: it runs `record_award` in a worker thread as the
 GraphQL mutation does, so the mutation figures can tell HTTP's share from GraphQL's.
+`/plain/portal/<document>` answers each portal document (scripts/bench/plain_*.py).
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ from graphql_api.logging import RequestLogMiddleware
 from projections.career import career_histories
 from projections.employees import EmployeeFilter, EmployeeRow, employee_by_nip, list_employees
 from projections.units import units_by_ids
+from scripts.bench import plain_appraisal, plain_ledger, plain_people, plain_training
+from scripts.bench.plain_portal import Resources
 from scripts.bench.targets import PAGE_SIZE
 from services.database import Database
 from services.personnel import PersonnelApplication
+from services.read_pool import open_read_pool
 from services.runtime import build_personnel
 
 
@@ -65,6 +69,12 @@ def employee_json(row: EmployeeRow) -> dict[str, Any]:
     }
 
 
+def portal_routes(resources: Resources) -> list[Route]:
+    """One endpoint per portal document (scripts/bench/portal_documents.py)."""
+    modules = (plain_people, plain_appraisal, plain_training, plain_ledger)
+    return [route for module in modules for route in module.routes(resources)]
+
+
 def build_plain_app(database: Database) -> Starlette:
     """The reference endpoints over one asyncpg pool, sized like the API's, and the
     personnel application for the command."""
@@ -78,11 +88,14 @@ def build_plain_app(database: Database) -> Starlette:
         pools["read"] = await asyncpg.create_pool(
             **database.asyncpg_kwargs(), min_size=2, max_size=10
         )
+        # The portal endpoints read as the API does: the API role, the caller's tenant.
+        pools["api"] = await open_read_pool(database)
         applications["personnel"] = build_personnel(database)
         try:
             yield
         finally:
             applications.pop("personnel").close()
+            await pools.pop("api").close()
             await pools.pop("read").close()
 
     async def tenant_and_body(request: Request) -> tuple[str, dict[str, Any]]:
@@ -183,6 +196,7 @@ def build_plain_app(database: Database) -> Starlette:
             Route("/plain/career", career, methods=["POST"]),
             Route("/plain/award", award, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
+            *portal_routes(Resources(authenticator, pools, applications)),
         ],
         middleware=[Middleware(RequestLogMiddleware)],
         lifespan=lifespan,

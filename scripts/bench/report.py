@@ -12,6 +12,7 @@ from scripts.bench.ledger_report import LedgerResults, section, summary_rows
 from scripts.bench.loading import SNAPSHOT_INTERVAL, LoadingComparison
 from scripts.bench.machine import Machine
 from scripts.bench.mutations import MutationComparison
+from scripts.bench.portal_report import PortalResults, portal_section, portal_summary_rows
 from scripts.bench.queries import Comparison
 from scripts.bench.rebuilds import RebuildComparison, RunnerComparison
 from scripts.bench.settings import Settings
@@ -43,6 +44,7 @@ class Results:
     ledger: LedgerResults
     started: datetime
     minutes: float
+    portal: PortalResults | None = None  # every portal document (portal_reads.py)
 
 
 def _x(value: float) -> str:
@@ -120,8 +122,10 @@ def render(r: Results) -> str:
     lo = r.loading
     out.append(f"| load 10-year/new employee | {_x(lo.ratio)} | ≤ 2× | {_met(lo.ratio <= 2)} |")
     out += summary_rows(r.ledger)
+    out += portal_summary_rows(r.portal)
     out += _queries(r) + _mutations(r) + _rebuild(r) + _growth(r) + _loading(r)
     out += section(r.ledger, s.connections, s.seconds, s.repetitions)
+    out += portal_section(r.portal)
     return "\n".join(out) + "\n"
 
 

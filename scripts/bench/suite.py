@@ -18,6 +18,7 @@ from scripts.bench.ledger_report import LedgerResults
 from scripts.bench.loading import compare_loading
 from scripts.bench.machine import describe
 from scripts.bench.mutations import compare_mutations
+from scripts.bench.portal_reads import compare_on
 from scripts.bench.queries import check_same_json, compare_queries, query_cases
 from scripts.bench.rebuilds import compare_rebuild, compare_runners
 from scripts.bench.report import Results, now
@@ -60,6 +61,12 @@ def run(settings: Settings, command: str, growth_rebuilds: int = 1) -> Results:
                 check_same_json(case, graphql, plain, targets.tenant)
             _step("(1) queries: GraphQL against plain JSON")
             queries = compare_queries(cases, graphql, plain, targets.tenant, settings)
+            _step("(1b) portal reads: every portal document, GraphQL against plain")
+            portal = compare_on(
+                database, graphql, plain, employees=settings.employees,
+                seconds=settings.seconds, repetitions=settings.repetitions,
+                connections=settings.connections, generator=settings.generator, command=command,
+            )  # fmt: skip
         _step("(2) mutations: GraphQL against direct, on a scratch copy of the data")
         with (
             scratch_copy(database) as scratch,
@@ -89,6 +96,7 @@ def run(settings: Settings, command: str, growth_rebuilds: int = 1) -> Results:
         growth=growth,
         loading=loading,
         ledger=LedgerResults(throughput, ledger_sizes),
+        portal=portal,
         started=started,
         minutes=(time.perf_counter() - clock) / 60,
     )
