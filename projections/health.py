@@ -14,6 +14,7 @@ from typing import Any
 
 from projections.base import READ_SCHEMA
 from projections.registry import READS_FROM
+from projections.shards import SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,11 @@ async def projection_health(
 def held_source(
     name: str, held: Collection[str], reads_from: Mapping[str, Sequence[str]] = READS_FROM
 ) -> str | None:
-    """The held projection `name` reads from, directly or through another, if any."""
-    for source in reads_from.get(name, ()):
+    """The held projection `name` reads from, directly or through another, if any (a shard's
+    row, `employees@1/2`, reads from the same shard's rows)."""
+    projection, separator, shard = name.partition(SEPARATOR)
+    for source_projection in reads_from.get(projection, ()):
+        source = f"{source_projection}{separator}{shard}"
         if source in held:
             return source
         if found := held_source(source, held, reads_from):

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from projections.dead_letters import DeadLetter
 from projections.reader import EventReader
 from projections.runner import RUNNER_LOCK, ProjectionRunner
+from projections.shard_runner import ShardRunner
+from projections.shards import all_shards, split_layout
 from services.database import Database
 
 
@@ -50,10 +52,26 @@ def retry_held(runner: ProjectionRunner, names: Collection[str] | None = None) -
 def retry_dead_letters(
     database: Database, reader: EventReader, names: Collection[str] | None = None
 ) -> RetryReport:
-    """Retry the live read models' held projections (`jejak projections retry`)."""
+    """Retry the live read models' held projections (`jejak projections retry`); in read
+    models split by shard workers, each shard's (`names` are projections, not shard rows)."""
     runner = ProjectionRunner(database, reader)
     try:
         runner.ensure_schema()
-        return retry_held(runner, names)
+        with runner.conn.transaction(), runner.conn.cursor() as cur:
+            layout = split_layout(cur, runner.schema)
+        if layout is None:
+            return retry_held(runner, names)
     finally:
         runner.close()
+    retried: list[DeadLetter] = []
+    failing: list[DeadLetter] = []
+    for shard in all_shards(layout):
+        shard_runner = ShardRunner(database, reader, shard)
+        try:
+            rows = None if names is None else [shard.row(name) for name in names]
+            report = retry_held(shard_runner, rows)
+        finally:
+            shard_runner.close()
+        retried.extend(report.retried)
+        failing.extend(report.failing)
+    return RetryReport(retried, failing)

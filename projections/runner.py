@@ -17,6 +17,10 @@ not repair a model built on the order of events; a held model is visibly stale i
 DEGRADED in `jejak projections status` and /readyz, and read-your-writes for a position past
 the hold fails at once. A projection that reads another's tables (`READS_FROM`) stops where
 that one is held. `projections.retry` gives the held projections another go after a fix.
+
+Split by tenant across processes, each worker is a `projections.shard_runner.ShardRunner`
+(this runner with its own position rows, its share of the log and a lock of its shard); this
+one leaves read models split that way alone.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from projections.isolation import first_failure, is_transient
 from projections.reader import EventReader, UndecodableEvent
 from projections.registry import READS_FROM, all_projections
 from projections.security import secure_schema
+from projections.shards import split_layout
 from projections.standings import Standings
 from services.database import Database
 
@@ -106,12 +111,19 @@ class ProjectionRunner:
             for projection in self.projections:
                 for statement in projection.ddl(self.schema):
                     cur.execute(statement)
-                cur.execute(
-                    f"INSERT INTO {self.schema}.projection_positions VALUES (%s, 0, now()) "
-                    "ON CONFLICT (name) DO NOTHING",
-                    (projection.name,),
-                )
+            self.track(cur)
             secure_schema(cur, self.schema)  # the API role's grants and tenant policies
+
+    def track(self, cur: Cursor[Any]) -> None:
+        """A position row per projection, unless shard workers split the read models."""
+        if split_layout(cur, self.schema) is not None:
+            return  # this runner then waits (see `advance`): `projections.shard_runner` runs
+        for projection in self.projections:
+            cur.execute(
+                f"INSERT INTO {self.schema}.projection_positions VALUES (%s, 0, now()) "
+                "ON CONFLICT (name) DO NOTHING",
+                (projection.name,),
+            )
 
     # --- applying ---------------------------------------------------------------------------
     def position(self) -> int:
@@ -140,25 +152,28 @@ class ProjectionRunner:
         """Apply the next batch to every projection not held (nor those in `retrying`)."""
         names = [p.name for p in self.projections]
         standing = Standings.read(cur, self.schema, names, self.reads_from, retrying)
+        if not standing.tracks(names):  # split by shard workers meanwhile: theirs to apply
+            return Step()
         movable = [p for p in self.projections if standing.movable(p.name)]
         if not movable:
             return Step()
         start = min(standing.positions[p.name] for p in movable)
         try:
-            batch = self.reader.read(start, self.batch_size)
+            batch, last, scanned = self.read(start)
         except UndecodableEvent as bad:
             return self._hold_at_undecodable(cur, movable, standing, bad)
-        if not batch:
+        if not scanned:
             return Step()
         try:
             with cur.connection.transaction():  # the fast path: one savepoint per batch
-                reached = {p.name: self._apply(p, batch, standing, cur) for p in movable}
-            step = Step(len(batch))
+                reached = {p.name: self._apply(p, batch, last, standing, cur) for p in movable}
+            step = Step(scanned)
         except Exception as error:
             if is_transient(error) or cur.connection.broken:
                 raise
             log.warning("A batch after #%s failed (%r); isolating it.", start, error)
-            reached, step = self._apply_isolated(cur, movable, batch, standing)
+            reached, step = self._apply_isolated(cur, movable, batch, last, standing)
+            step.events = scanned
         self._write(cur, standing, reached)
         return step
 
@@ -197,10 +212,24 @@ class ProjectionRunner:
         return int(row[0]) if row else 0
 
     # --- one batch ----------------------------------------------------------------------------
+    def read(self, start: int) -> tuple[list[Envelope], int, int]:
+        """The next batch after `start`: its events, the last position read, how many read."""
+        batch = self.reader.read(start, self.batch_size)
+        return batch, batch[-1].position if batch else start, len(batch)
+
+    def events_for(self, projection: Projection, batch: list[Envelope]) -> list[Envelope]:
+        """The events of `batch` that `projection` applies (a shard's runner narrows it)."""
+        return batch
+
     def _apply(
-        self, projection: Projection, batch: list[Envelope], standing: Standings, cur: Cursor[Any]
+        self,
+        projection: Projection,
+        batch: list[Envelope],
+        last: int,
+        standing: Standings,
+        cur: Cursor[Any],
     ) -> int:
-        events, reached = standing.due(projection.name, batch)
+        events, reached = standing.due(projection.name, self.events_for(projection, batch), last)
         if events:
             projection.apply(events, cur, self.schema)
         return reached
@@ -210,13 +239,14 @@ class ProjectionRunner:
         cur: Cursor[Any],
         movable: list[Projection],
         batch: list[Envelope],
+        last: int,
         standing: Standings,
     ) -> tuple[dict[str, int], Step]:
         """Each projection alone in a savepoint; one that fails is held at its bad event."""
         reached, step = {}, Step(len(batch))
         for projection in movable:
             name = projection.name
-            events, reached[name] = standing.due(name, batch)
+            events, reached[name] = standing.due(name, self.events_for(projection, batch), last)
             failure = first_failure(projection, events, cur, self.schema) if events else None
             if failure is not None:
                 bad, error = failure.envelope, failure.error

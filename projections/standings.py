@@ -29,6 +29,7 @@ class Standings:
     recorded: dict[str, int]  # the holds as stored before the batch
     holds: dict[str, int]  # the holds in force: retried ones lifted, new ones added
     reads_from: Mapping[str, Sequence[str]]
+    found: frozenset[str] = frozenset()  # the names that have a row
 
     @classmethod
     def read(
@@ -41,13 +42,14 @@ class Standings:
     ) -> Standings:
         """The standings as stored; the holds of the projections in `retrying` lifted."""
         cur.execute(f"SELECT name, position, held_at FROM {schema}.projection_positions")
-        positions, recorded = dict.fromkeys(names, 0), {}
+        positions, recorded, found = dict.fromkeys(names, 0), {}, set()
         for name, position, held_at in cur.fetchall():
             positions[name] = int(position)
+            found.add(name)
             if held_at is not None:
                 recorded[name] = int(held_at)
         holds = {name: at for name, at in recorded.items() if name not in retrying}
-        return cls(schema, positions, recorded, holds, reads_from)
+        return cls(schema, positions, recorded, holds, reads_from, frozenset(found))
 
     def limit(self, name: str) -> int:
         """The first position `name` may not apply: where a projection it reads from stops."""
@@ -63,10 +65,20 @@ class Standings:
         """Whether `name` may apply the next event: not held, nor stopped behind a held one."""
         return name not in self.holds and self.positions[name] + 1 < self.limit(name)
 
-    def due(self, name: str, batch: list[Envelope]) -> tuple[list[Envelope], int]:
-        """The events of `batch` that `name` is due to apply, and where that leaves it."""
-        position, limit, last = self.positions[name], self.limit(name), batch[-1].position
+    def tracks(self, names: Collection[str]) -> bool:
+        """Whether every one of `names` has a position row (a shard's rows may be gone)."""
+        return all(name in self.found for name in names)
+
+    def due(
+        self, name: str, batch: list[Envelope], last: int | None = None
+    ) -> tuple[list[Envelope], int]:
+        """The events of `batch` that `name` is due to apply, and where that leaves it
+        (`last`: the last position read, when the batch is a shard's share of the log)."""
+        position, limit = self.positions[name], self.limit(name)
+        last = batch[-1].position if last is None else last
         reached = max(position, min(last, limit - 1))
+        if not batch:
+            return batch, reached
         if batch[0].position > position and limit > last:
             return batch, reached  # the usual case: every projection at the same position
         return [e for e in batch if position < e.position < limit], reached

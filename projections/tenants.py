@@ -32,10 +32,12 @@ class TenantsProjection:
                 registered_at timestamptz NOT NULL, position bigint NOT NULL)""",
             # Read models made before tenants were registered: no registration lies behind
             # their position, so this one starts there too rather than at 0 (which would make
-            # the runner apply the whole log again to every read model).
+            # the runner apply the whole log again to every read model). Not in read models
+            # split by shard workers: those track it as `tenants@1/n` (projections/shards.py).
             f"""INSERT INTO {schema}.projection_positions (name, position, updated_at)
                 SELECT '{self.name}', coalesce(min(position), 0), now()
                 FROM {schema}.projection_positions
+                HAVING NOT coalesce(bool_or(strpos(name, '@') > 0), false)
                 ON CONFLICT (name) DO NOTHING""",
         ]
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -16,7 +15,6 @@ from projections.reader import EventReader
 from projections.rebuild import rebuild
 from projections.registry import all_projections
 from projections.retry import retry_dead_letters
-from projections.runner import ProjectionRunner
 from projections.status import ProjectionStatus, projection_status
 from scripts.appraisal_cli import add_appraisal_command
 from scripts.audit_cli import add_audit_command
@@ -36,11 +34,11 @@ from scripts.read_models import operator_database
 from scripts.tenants_cli import add_tenants_command
 from scripts.token_cli import add_token_command, print_demo_tokens, serve_authenticator
 from scripts.witness_cli import add_witness_command
+from scripts.workers_cli import add_run_command
 from services.database import Database
 from services.i18n import LANGUAGES, default_language, speaking
-from services.ledger.keeper import start_ledger_thread
 from services.personnel import PersonnelApplication
-from services.runtime import build_personnel, prepare_read_models
+from services.runtime import build_personnel
 
 
 @contextmanager
@@ -86,24 +84,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _announce_listening(address: str) -> None:
     print(tr("Jejak on {address}/graphql", address=address), file=sys.stderr, flush=True)
-
-
-def cmd_projections_run(_: argparse.Namespace) -> int:
-    with operator_database() as database, _personnel(database) as personnel:
-        reader = EventReader(personnel)
-        prepare_read_models(database, reader)
-        runner = ProjectionRunner(database, reader)
-        ledger_stop = threading.Event()  # the ledger follows the log beside the read models
-        start_ledger_thread(database, ledger_stop, reader.channel)
-        print(tr("Following the event log; Ctrl-C stops."), file=sys.stderr)
-        try:
-            runner.run_forever(threading.Event())
-        except KeyboardInterrupt:
-            pass
-        finally:
-            ledger_stop.set()
-            runner.close()
-    return 0
 
 
 def cmd_projections_rebuild(args: argparse.Namespace) -> int:
@@ -224,9 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         dest="action", required=True
     )
-    projections.add_parser("run", help="follow the log in this process").set_defaults(
-        func=cmd_projections_run
-    )
+    add_run_command(projections)
     rebuild_parser = projections.add_parser(
         "rebuild", help="rebuild every read model beside the live ones, then swap"
     )

@@ -19,6 +19,7 @@ from projections.positions import Hold, PositionWatcher
 from projections.reader import EventReader
 from projections.runner import RUNNER_LOCK, ProjectionRunner
 from projections.security import secure_append_only_log
+from projections.shard_follower import AllShards
 from services.appraisal import AppraisalApplication
 from services.database import Database
 from services.leave_requests import LeaveRequestsApplication
@@ -160,7 +161,7 @@ async def open_runtime(
 
 
 def _follow(database: Database, reader: EventReader, stop: threading.Event) -> None:
-    runner = ProjectionRunner(database, reader)
+    runner = AllShards(database, reader)  # unsplit read models, or every shard's share
     try:
         runner.run_forever(stop)
     finally:
