@@ -64,12 +64,15 @@ def create_app(
     metrics: MetricsSettings | None = None,
     graphiql: GraphiqlSettings | None = None,
     trusted: TrustedSettings | None = None,
+    fast_reads: bool = True,
 ) -> Starlette:
     """The Jejak API; its lifespan opens the runtime `open_runtime` gives. Callers are
     authenticated by `authenticator` (default: as the environment configures identity), and
     requests bounded by `limits` (default: as the environment sets them). `graphiql` sets up
     the GraphiQL page (default: no development token, placeholder examples). `trusted` names
-    the registered documents (default: as the environment sets them; trusted_documents.py)."""
+    the registered documents (default: as the environment sets them; trusted_documents.py).
+    `fast_reads=False` turns the fast read path off (graphql_api/leaf_fields.py), to measure
+    against or to compare answers."""
     slot = RuntimeSlot()
     # Request limits (graphql_api/limits.py): from the environment unless given.
     limits = schema.limits if limits is None else limits
@@ -89,7 +92,8 @@ def create_app(
     metrics = MetricsSettings.from_env() if metrics is None else metrics
     observer = RequestMetrics(metrics) if metrics.enabled else None
     scrape = [Route("/metrics", metrics_endpoint(observer, slot.current))] if observer else []
-    bounded = schema if limits == schema.limits else build_schema(limits)
+    reuse = limits == schema.limits and fast_reads == schema.fast_reads
+    bounded = schema if reuse else build_schema(limits, fast_reads=fast_reads)
     page = GraphiqlPage.build(graphiql or GraphiqlSettings(), authenticator)
     # Trusted documents, planned once against the schema (graphql_api/trusted_documents.py).
     settings = TrustedSettings.from_env() if trusted is None else trusted

@@ -213,10 +213,21 @@ class PolicyCheck(SchemaExtension):
         document = self.execution_context.graphql_document
         if document is not None:
             role = Role(context.caller.actor.role)
-            schema = self.execution_context.schema._schema
-            # A registered document was walked for every role at start.
+            jejak_schema = self.execution_context.schema
+            schema = jejak_schema._schema
+            # A registered document was walked for every role at start; a sent one is walked
+            # once per text and role (graphql_api/policy_walks.py), unless fast reads are off.
             planned = planned_walk(self.execution_context, role.value)
-            refused = list(planned) if planned is not None else refusals(schema, document, role)
+            walks = getattr(jejak_schema, "walks", None)
+            query = self.execution_context.query
+            if planned is not None:
+                refused = list(planned)
+            elif walks is not None and query is not None:
+                refused = list(
+                    walks.refused(query, role.value, lambda: refusals(schema, document, role))
+                )
+            else:
+                refused = refusals(schema, document, role)
             if refused:
                 raise AccessDenied(
                     N_("The role {role} may not use: {fields}."),

@@ -66,7 +66,8 @@ def schemas_by_language(
     limits = english.limits if limits is None else limits
     others = (language for language in LANGUAGES if language != ENGLISH)
     return {ENGLISH: english} | {
-        language: localise(build_schema(limits), language) for language in others
+        language: localise(build_schema(limits, fast_reads=english.fast_reads), language)
+        for language in others
     }
 
 

@@ -27,11 +27,13 @@ from graphql_api.consistency import (
 from graphql_api.discipline.mutations import DisciplineMutations
 from graphql_api.discipline.queries import DisciplineQueries
 from graphql_api.documents import BoundedDocuments, DocumentCaches, requested_operation
+from graphql_api.eager_resolvers import make_resolvers_eager
 from graphql_api.employees.mutations import EmployeeMutations
 from graphql_api.employees.queries import EmployeeQueries
 from graphql_api.enum_values import VALUE_DESCRIPTIONS, describe_values
 from graphql_api.errors import log_unexpected, shape_error
 from graphql_api.guard import PolicyCheck, apply_private_guards
+from graphql_api.leaf_fields import index_leaves, leaf_execution
 from graphql_api.leave.mutations import LeaveMutations
 from graphql_api.leave.requests import LeaveRequestMutations, LeaveRequestQueries
 from graphql_api.ledger.queries import LedgerQueries
@@ -40,6 +42,7 @@ from graphql_api.observed import ObservedOperation
 from graphql_api.planned_documents import PlannedDocuments
 from graphql_api.policy.mutations import PolicyMutations
 from graphql_api.policy.queries import PolicyQueries
+from graphql_api.policy_walks import PolicyWalks
 from graphql_api.retirement.queries import RetirementQueries
 from graphql_api.satisfaction.mutations import SatisfactionMutations
 from graphql_api.satisfaction.queries import SatisfactionQueries
@@ -117,6 +120,8 @@ class JejakSchema(strawberry.Schema):
     """
 
     limits: Limits
+    fast_reads: bool  # leaf_fields.py, eager_resolvers.py and policy_walks.py are on
+    walks: PolicyWalks | None  # each sent document's policy walk, made once (if fast_reads)
 
     async def execute(
         self,
@@ -151,12 +156,16 @@ class JejakSchema(strawberry.Schema):
         log_unexpected(errors)
 
 
-def build_schema(limits: Limits | None = None) -> JejakSchema:
+def build_schema(limits: Limits | None = None, *, fast_reads: bool = True) -> JejakSchema:
     """The Jejak schema with its extensions, its documents bounded by `limits` (default: as
     the environment sets them; graphql_api/limits.py) and cached within them.
 
     The policy's PRIVATE fields get their guard first (graphql_api/guard.py): the types are
     found by converting the schema once, and converted again with the guards in place.
+    With `fast_reads` (the default; off only to measure against), attribute leaves skip the
+    executor's per-field machinery (graphql_api/leaf_fields.py), async resolvers that wait
+    for nothing answer at once (graphql_api/eager_resolvers.py) and each document's policy
+    walk is made once per role (graphql_api/policy_walks.py).
     """
     limits = Limits.from_env() if limits is None else limits
     caches = DocumentCaches(limits)
@@ -174,8 +183,16 @@ def build_schema(limits: Limits | None = None) -> JejakSchema:
         for concrete in found.schema_converter.type_map.values()
         if isinstance(concrete.definition, StrawberryObjectDefinition)
     )
-    built = JejakSchema(query=Query, mutation=Mutation, extensions=extensions)
+    execution = leaf_execution() if fast_reads else None
+    built = JejakSchema(
+        query=Query, mutation=Mutation, extensions=extensions, execution_context_class=execution
+    )
+    if execution is not None:
+        index_leaves(execution, built._schema)
+        make_resolvers_eager(built._schema)
     built.limits = limits
+    built.fast_reads = fast_reads
+    built.walks = PolicyWalks(caches) if fast_reads else None
     return built
 
 

@@ -26,6 +26,14 @@ TEST_TENANTS = {  # registered by the `api` fixture, as the platform admin would
 REGISTER_TENANT = """mutation($input: RegisterTenantInput!) {
   registerTenant(input: $input) { code position } }"""
 AUDITOR = bearer("inspektorat-1", "auditor", TENANT)
+# Every query document the e2e tests sent, with the first variables and headers sent with it:
+# tests/e2e/test_fast_reads.py, which runs last, replays them with the fast read path on and off.
+SENT_QUERIES: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The fast-read comparison replays what the other modules sent, so it runs last."""
+    items.sort(key=lambda item: item.path.name == "test_fast_reads.py")
 
 
 class CountingPool:
@@ -69,10 +77,12 @@ class Api:
         self, query: str, variables: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
+        headers = HR if headers is None else headers
+        if query.lstrip().startswith(("{", "query")):
+            SENT_QUERIES.setdefault(query, (variables or {}, headers))
         response = await self.client.post(
-            "/graphql", json={"query": query, "variables": variables or {}},
-            headers=HR if headers is None else headers,
-        )  # fmt: skip
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body
