@@ -31,6 +31,13 @@ class Suspended:
 
     def __await__(self) -> Generator[Any, Any, Any]:
         coroutine, waiting_for = self.coroutine, self.waiting_for
+        # The future the first step waits for was yielded outside any task, and `started`
+        # took its "await in progress" mark; a task refuses a future yielded without it, so
+        # yielding it here marks it again, as `Future.__await__` does (asyncio's future
+        # protocol, `_asyncio_future_blocking`; a DataLoader gives one pending future to every
+        # load of a key, so several resolvers may wait for it).
+        if getattr(waiting_for, "_asyncio_future_blocking", None) is not None:
+            waiting_for._asyncio_future_blocking = True
         while True:
             try:
                 sent = yield waiting_for
@@ -55,6 +62,11 @@ def started(coroutine: Coroutine[Any, Any, Any]) -> Any:
         waiting_for = coroutine.send(None)
     except StopIteration as finished:
         return finished.value
+    # Take the future's "await in progress" mark as a task taking it would: another resolver
+    # may await the same future before this one is awaited, and asyncio refuses an await of a
+    # future still marked (`Suspended.__await__` marks it again when it yields it to a task).
+    if getattr(waiting_for, "_asyncio_future_blocking", None):
+        waiting_for._asyncio_future_blocking = False
     return Suspended(coroutine, waiting_for)
 
 
