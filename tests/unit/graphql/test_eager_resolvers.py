@@ -44,14 +44,14 @@ async def test_two_resolvers_waiting_for_one_future_both_get_its_value_through_g
     future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     first, second = started(waiting_for(future)), started(waiting_for(future))
     asyncio.get_running_loop().call_later(0.01, future.set_result, 1)
-    assert await asyncio.gather(first, second) == [2, 2]
+    assert list(await asyncio.gather(first, second)) == [2, 2]
 
 
 async def test_a_future_finished_before_its_resolver_is_awaited_gives_its_value() -> None:
     future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     first, second = started(waiting_for(future)), started(waiting_for(future))
     future.set_result(9)
-    assert await asyncio.gather(first, second) == [10, 10]
+    assert list(await asyncio.gather(first, second)) == [10, 10]
 
 
 async def test_a_coroutine_that_fails_at_once_raises_at_once() -> None:
