@@ -69,8 +69,10 @@ def rebuild(
 
 
 def _build_batch(runner: ProjectionRunner) -> int:
-    # No lock while building: only this process writes the build schema.
+    # No lock while building: only this process writes the build schema. Nor a wait for the
+    # commit's flush: the whole schema is thrown away if the rebuild does not finish.
     with runner.conn.transaction(), runner.conn.cursor() as cur:
+        cur.execute("SET LOCAL synchronous_commit = off")
         return runner.apply_pending(cur)
 
 

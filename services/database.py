@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from services.postmaster import (
     stop_server,
 )
 from services.server_owners import Owner, OwnerRegistry
+from services.server_settings import embedded_settings, write_settings
 
 DEFAULT_DATA_DIR = Path(".jejak") / "pgdata"
 OWNERS_FILE = ".jejak_owners.json"
@@ -128,9 +130,17 @@ class EmbeddedPostgres:
     Jejak from before the owner list) counts as orphaned.
     """
 
-    def __init__(self, data_dir: Path, *, stop_timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        stop_timeout: float = 30.0,
+        settings: Mapping[str, str] | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.stop_timeout = stop_timeout
+        # The server's settings (services/server_settings.py): None takes the machine's.
+        self.settings = embedded_settings() if settings is None else dict(settings)
         self._owner: Owner | None = None
         self._folder = data_dir
 
@@ -149,7 +159,7 @@ class EmbeddedPostgres:
                 stop_server(folder, self.stop_timeout)
             elif not processes:
                 remove_stale_files(folder)
-            server = self._start_pgserver(folder)
+            server = self._start_pgserver(folder, self.settings)
             self._owner = Owner.new()
             owners.add(self._owner)
         return Database.from_url(server.get_uri())
@@ -169,7 +179,7 @@ class EmbeddedPostgres:
         return FileLock(folder.with_name(f".{folder.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
 
     @staticmethod
-    def _start_pgserver(folder: Path) -> Any:
+    def _start_pgserver(folder: Path, settings: Mapping[str, str]) -> Any:
         logging.getLogger("pgserver").setLevel(logging.WARNING)  # its INFO is initdb's chatter
         with warnings.catch_warnings():
             # pgserver's platformdirs warns when XDG_RUNTIME_DIR is unset; it falls back to /tmp.
@@ -177,9 +187,16 @@ class EmbeddedPostgres:
             # Imported here: starting a server is an explicit act, not an import.
             from pgserver.postgres_server import PostgresServer
 
+            class ConfiguredServer(PostgresServer):
+                """pgserver's server, its settings written between initdb and the start."""
+
+                def ensure_pgdata_inited(self) -> None:
+                    super().ensure_pgdata_inited()
+                    write_settings(folder, settings)
+
             # Not get_server(): it hands back a cached handle even after its server stopped.
             # cleanup_mode=None: the owner list above decides when the server stops.
-            return PostgresServer(folder, cleanup_mode=None)
+            return ConfiguredServer(folder, cleanup_mode=None)
 
 
 def resolve_database(

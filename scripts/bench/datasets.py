@@ -10,7 +10,7 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,13 +34,16 @@ def folder(data_dir: Path, employees: int, seed: int) -> Path:
 
 
 @contextmanager
-def open_dataset(data_dir: Path, employees: int, seed: int) -> Iterator[Dataset]:
-    """Start the data set's own PostgreSQL, generating the data first if it is not there."""
+def open_dataset(
+    data_dir: Path, employees: int, seed: int, settings: Mapping[str, str] | None = None
+) -> Iterator[Dataset]:
+    """Start the data set's own PostgreSQL, generating the data first if it is not there
+    (`settings`: the server's, instead of services/server_settings.py's for this machine)."""
     home = folder(data_dir, employees, seed)
     marker = home / MARKER
     if not marker.exists() and home.exists():
         shutil.rmtree(home)  # an interrupted load: its log is not the seed's
-    embedded = EmbeddedPostgres(home / "pgdata")
+    embedded = EmbeddedPostgres(home / "pgdata", settings=settings)
     database = embedded.start()
     try:
         if not marker.exists():
