@@ -42,6 +42,7 @@ from projections.dead_letters import (
     record_dead_letter,
     unresolved_dead_letters,
 )
+from projections.follow import follow
 from projections.isolation import first_failure, is_transient
 from projections.reader import EventReader, UndecodableEvent
 from projections.registry import READS_FROM, all_projections
@@ -191,20 +192,7 @@ class ProjectionRunner:
 
     def run_forever(self, stop: threading.Event, idle_wait: float = 1.0) -> None:
         """Follow the log: catch up, then sleep until the recorder NOTIFYs a new event."""
-        listener = psycopg.connect(**self.database.psycopg_kwargs(), autocommit=True)
-        try:
-            listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.reader.channel)))
-            while not stop.is_set():
-                try:
-                    self.catch_up()
-                except Exception:  # a bad batch must not kill the follower: log, wait, retry
-                    log.exception("projection batch failed; retrying")
-                    stop.wait(idle_wait)
-                    continue
-                for _ in listener.notifies(timeout=idle_wait, stop_after=1):
-                    pass
-        finally:
-            listener.close()
+        follow(self.database, self.reader.channel, self.catch_up, stop, idle_wait)
 
     def _position(self, cur: Cursor[Any]) -> int:
         cur.execute(f"SELECT coalesce(min(position), 0) FROM {self.schema}.projection_positions")

@@ -8,20 +8,15 @@ a deployment can stop its shard workers and leave the read models to the service
 
 from __future__ import annotations
 
-import logging
 import threading
 
-import psycopg
-from psycopg import sql
-
 from projections.base import READ_SCHEMA
+from projections.follow import follow
 from projections.reader import EventReader
 from projections.runner import ProjectionRunner
 from projections.shard_runner import ShardRunner
 from projections.shards import all_shards, split_layout
 from services.database import Database
-
-log = logging.getLogger("jejak.projections")
 
 
 class AllShards:
@@ -57,17 +52,4 @@ class AllShards:
 
     def run_forever(self, stop: threading.Event, idle_wait: float = 1.0) -> None:
         """Follow the log: catch up, then sleep until the recorder NOTIFYs a new event."""
-        listener = psycopg.connect(**self.database.psycopg_kwargs(), autocommit=True)
-        try:
-            listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.reader.channel)))
-            while not stop.is_set():
-                try:
-                    self.catch_up()
-                except Exception:  # a bad batch must not kill the follower: log, wait, retry
-                    log.exception("projection batch failed; retrying")
-                    stop.wait(idle_wait)
-                    continue
-                for _ in listener.notifies(timeout=idle_wait, stop_after=1):
-                    pass
-        finally:
-            listener.close()
+        follow(self.database, self.reader.channel, self.catch_up, stop, idle_wait)
