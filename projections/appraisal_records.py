@@ -232,3 +232,28 @@ async def appraisals_in_cycle(
             f"{_SELECT} WHERE cycle_id = $1 AND unit_id = $2 ORDER BY nip", cycle_id, unit_id
         )
     return [_record(record) for record in records]
+
+
+_STANDING = ", ".join(c for c in _COLUMNS if c != "doc")
+
+
+async def standings_in_cycle(
+    pool: asyncpg.Pool, cycle_id: UUID, unit_id: UUID | None = None
+) -> list[dict[str, Any]]:
+    """A cycle's appraisals (of one unit, if given) by NIP, without their documents: the
+    columns and whether the annual rating is in (`annual_rated`), all a summary reads.
+
+    A document is the whole SKP, ratings, feedback and calibrations (kilobytes each); reading
+    and decoding 2,631 of them took 179 ms against 19 ms for these columns (e10000-s2025).
+    """
+    select = (
+        f"SELECT {_STANDING}, (doc -> 'ratings') ? $2 AS annual_rated "
+        f"FROM {READ_SCHEMA}.appraisals WHERE cycle_id = $1"
+    )
+    if unit_id is None:
+        records = await pool.fetch(f"{select} ORDER BY nip", cycle_id, ANNUAL)
+    else:
+        records = await pool.fetch(
+            f"{select} AND unit_id = $3 ORDER BY nip", cycle_id, ANNUAL, unit_id
+        )
+    return [dict(record) for record in records]

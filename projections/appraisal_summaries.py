@@ -14,12 +14,11 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.appraisal import ANNUAL
 from domain.scoring import DistributionReport, OrgRating, Predikat, distribution_report
-from domain.scoring_policy import cycle_policy
+from domain.scoring_policy import ScoringPolicy, cycle_policy
 from domain.talent import Potensial, TalentBox, talent_box
 from projections.appraisal_cycles import CycleRow
-from projections.appraisal_records import appraisals_in_cycle
+from projections.appraisal_records import standings_in_cycle
 
 Row = dict[str, Any]
 
@@ -72,8 +71,22 @@ def progress_of(cycle: CycleRow, rows: list[Row]) -> Progress:
 def unit_summary(cycle: CycleRow, unit_id: UUID, rows: list[Row]) -> UnitSummary:
     """A unit's annual predikat against the band of its organisation rating, and its progress."""
     in_unit = [r for r in rows if r["unit_id"] == unit_id]
-    rating = cycle.org_ratings.get(str(unit_id))
+    return _summary(cycle, cycle_policy(cycle.settings), unit_id, in_unit)
+
+
+def unit_summaries(cycle: CycleRow, rows: list[Row]) -> list[UnitSummary]:
+    """Every participating unit's summary, in the cycle's order (the rows grouped once)."""
+    by_unit: dict[UUID, list[Row]] = {}
+    for r in rows:
+        by_unit.setdefault(r["unit_id"], []).append(r)
     policy = cycle_policy(cycle.settings)  # the scoring policy the cycle adopted
+    return [_summary(cycle, policy, u, by_unit.get(u, [])) for u in cycle.unit_ids]
+
+
+def _summary(
+    cycle: CycleRow, policy: ScoringPolicy, unit_id: UUID, in_unit: list[Row]
+) -> UnitSummary:
+    rating = cycle.org_ratings.get(str(unit_id))
     report = distribution_report(
         OrgRating(rating) if rating else None,
         [Predikat(r["annual_predikat"]) for r in in_unit if r["annual_predikat"]],
@@ -88,12 +101,11 @@ def outstanding_actions(rows: list[Row]) -> list[OutstandingAction]:
     actions = []
     for r in rows:
         nip, status = r["nip"], r["skp_status"]
-        ratings = r["doc"]["ratings"]
         if status is None:
             actions.append(OutstandingAction(nip, "DRAFT_SKP", nip))
         elif status == "DRAFT":
             actions.append(OutstandingAction(r["appraiser"], "APPROVE_SKP", nip))
-        elif ANNUAL not in ratings:
+        elif not r["annual_rated"]:
             actions.append(OutstandingAction(r["appraiser"], "RATE_ANNUAL", nip))
         if r["objection"] == "FILED":
             actions.append(OutstandingAction(r["superior"], "DECIDE_OBJECTION", nip))
@@ -121,5 +133,5 @@ def box_counts(cells: list[TalentCell]) -> dict[int, int]:
 
 
 async def cycle_rows(pool: asyncpg.Pool, cycle: CycleRow, unit_id: UUID | None = None) -> list[Row]:
-    """The appraisals a summary is computed from."""
-    return list(await appraisals_in_cycle(pool, cycle.id, unit_id))
+    """The appraisals a summary is computed from: their columns, not their documents."""
+    return await standings_in_cycle(pool, cycle.id, unit_id)

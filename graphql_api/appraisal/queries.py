@@ -43,6 +43,7 @@ from projections.appraisal_summaries import (
     outstanding_actions,
     progress_of,
     talent_grid,
+    unit_summaries,
     unit_summary,
 )
 from services.personnel import normalize_nip
@@ -161,7 +162,7 @@ class AppraisalQueries:
         return s.AppraisalCycleSummary(
             cycle=s.AppraisalCycle.of(cycle),
             progress=s.AppraisalProgress.of(progress_of(cycle, rows)),
-            units=[s.UnitAppraisalSummary.of(unit_summary(cycle, u, rows)) for u in cycle.unit_ids],
+            units=[s.UnitAppraisalSummary.of(u) for u in unit_summaries(cycle, rows)],
             outstanding=[s.AppraisalAction.of(a) for a in outstanding_actions(rows)],
         )
 

@@ -17,7 +17,7 @@ from projections.appraisal_summaries import (
     cycle_rows,
     outstanding_actions,
     progress_of,
-    unit_summary,
+    unit_summaries,
 )
 from projections.units import units_by_ids
 
@@ -45,8 +45,8 @@ async def distribution_rows(reading: Reading, params: Params) -> AsyncIterator[R
     """One row per enrolled unit: predikat counts, its band, in band or not, and why not."""
     cycle, records = await _cycle(reading, params)
     names = await _unit_names(reading, cycle.unit_ids)
-    for unit_id in cycle.unit_ids:
-        s = UnitAppraisalSummary.of(unit_summary(cycle, unit_id, records))
+    for summary in unit_summaries(cycle, records):
+        unit_id, s = summary.unit_id, UnitAppraisalSummary.of(summary)
         counts = {c.predikat.value: c.count for c in s.counts}
         failures = "; ".join(f"{f.condition} ({f.count}/{f.total})" for f in s.failures)
         yield [
@@ -64,8 +64,8 @@ async def progress_rows(reading: Reading, params: Params) -> AsyncIterator[Row]:
     cycle, records = await _cycle(reading, params)
     names = await _unit_names(reading, cycle.unit_ids)
     yield ["tenant", None, None, *_progress(AppraisalProgress.of(progress_of(cycle, records)))]
-    for unit_id in cycle.unit_ids:
-        s = UnitAppraisalSummary.of(unit_summary(cycle, unit_id, records))
+    for summary in unit_summaries(cycle, records):
+        unit_id, s = summary.unit_id, UnitAppraisalSummary.of(summary)
         yield ["unit", str(unit_id), names.get(unit_id), *_progress(s.progress)]
 
 

@@ -25,7 +25,7 @@ from projections.appraisal_summaries import (
     outstanding_actions,
     progress_of,
     talent_grid,
-    unit_summary,
+    unit_summaries,
 )
 from scripts.bench.plain_portal import Read, Resources, endpoint, iso, name
 from services.personnel import normalize_nip
@@ -117,8 +117,7 @@ async def cycle_summary(read: Read) -> dict[str, Any] | None:
         return None
     rows = await cycle_rows(read.pool, cycle)
     units = []
-    for unit_id in cycle.unit_ids:
-        s = unit_summary(cycle, unit_id, rows)
+    for s in unit_summaries(cycle, rows):
         d = s.distribution
         units.append({
             "unitId": str(s.unit_id), "orgRating": name(d.org_rating or None, OrgRating),

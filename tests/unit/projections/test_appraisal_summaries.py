@@ -7,7 +7,12 @@ from typing import Any
 from uuid import uuid4
 
 from projections.appraisal_cycles import CycleRow
-from projections.appraisal_summaries import outstanding_actions, talent_grid, unit_summary
+from projections.appraisal_summaries import (
+    outstanding_actions,
+    talent_grid,
+    unit_summaries,
+    unit_summary,
+)
 
 UNIT = uuid4()
 
@@ -25,12 +30,12 @@ def cycle(org_rating: str | None = "BAIK", finalised: bool = False) -> CycleRow:
 def row(nip: str, **changes: Any) -> dict[str, Any]:
     base = {"nip": nip, "unit_id": UNIT, "appraiser": "KASI", "superior": "KABID",
             "skp_status": "APPROVED", "annual_predikat": None, "potensial": None,
-            "objection": None, "doc": {"ratings": {}}}  # fmt: skip
+            "objection": None, "annual_rated": False}  # fmt: skip
     return base | changes
 
 
 def rated(nip: str, predikat: str, **changes: Any) -> dict[str, Any]:
-    return row(nip, annual_predikat=predikat, doc={"ratings": {"ANNUAL": {}}}, **changes)
+    return row(nip, annual_predikat=predikat, annual_rated=True, **changes)
 
 
 def test_each_appraisal_waits_for_the_person_whose_step_is_next() -> None:
@@ -73,3 +78,13 @@ def test_the_talent_grid_places_only_those_with_a_predikat_and_a_potential() -> 
     ]
     [cell] = talent_grid(rows)
     assert (cell.nip, cell.box.box, cell.box.in_talent_pool) == ("A", 9, True)
+
+
+def test_the_summaries_of_every_unit_are_each_units_own_in_the_cycles_order() -> None:
+    other = uuid4()
+    rows = [rated("A", "BAIK"), rated("B", "BAIK", unit_id=other), row("C")]
+    the_cycle = cycle()
+    the_cycle = CycleRow(**{**vars(the_cycle), "unit_ids": [other, UNIT]})
+    summaries = unit_summaries(the_cycle, rows)
+    assert [s.unit_id for s in summaries] == [other, UNIT]
+    assert summaries == [unit_summary(the_cycle, u, rows) for u in (other, UNIT)]
