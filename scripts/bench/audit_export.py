@@ -16,16 +16,14 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import psycopg
-from psycopg import sql
 
 from graphql_api.exports.audit import COLUMNS, event_row, latest_checkpoint
 from graphql_api.exports.formats import csv_chunks, json_chunks
@@ -34,6 +32,7 @@ from projections.audit_events import REASON_WORDS, EventFilter, all_audit_events
 from projections.base import READ_SCHEMA
 from projections.event_log import LOGGED_FIELDS, audit_indexes
 from scripts.bench.datasets import open_dataset
+from scripts.bench.scratch import scratch_copy
 from scripts.bench.stats import median
 from services.database import Database
 from services.read_pool import TenantPool, open_read_pool
@@ -76,21 +75,6 @@ class AuditFigures:
     @property
     def csv_ratio(self) -> float:
         return self.csv_rate / self.raw_rate
-
-
-@contextmanager
-def scratch(database: Database) -> Iterator[Database]:
-    """A copy of the data set's database under this benchmark's own name, dropped after."""
-    admin = replace(database, dbname="template1")
-    name, source = sql.Identifier(SCRATCH), sql.Identifier(database.dbname)
-    with psycopg.connect(**admin.psycopg_kwargs(), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(name, source))
-    try:
-        yield replace(database, dbname=SCRATCH)
-    finally:
-        with psycopg.connect(**admin.psycopg_kwargs(), autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
 def rebuild_indexes(database: Database) -> tuple[float, int]:
@@ -249,7 +233,10 @@ async def measure(database: Database, repetitions: int, index: tuple[float, int]
 
 def run(data_dir: Path, employees: int, seed: int, repetitions: int = 5) -> AuditFigures:
     """The figures on a caught-up copy of the data set of `employees`."""
-    with open_dataset(data_dir, employees, seed) as dataset, scratch(dataset.database) as copy:
+    with (
+        open_dataset(data_dir, employees, seed) as dataset,
+        scratch_copy(dataset.database, SCRATCH) as copy,
+    ):
         print("bench: audit export: catching up the read models", file=sys.stderr, flush=True)
         catch_up_read_models(copy)
         index = rebuild_indexes(copy)

@@ -16,15 +16,15 @@ SCRATCH = "jejak_bench_scratch"
 
 
 @contextmanager
-def scratch_copy(database: Database) -> Iterator[Database]:
-    """A fresh copy of `database`, dropped afterwards."""
+def scratch_copy(database: Database, copy_name: str = SCRATCH) -> Iterator[Database]:
+    """A fresh copy of `database` named `copy_name` (a benchmark's own), dropped afterwards."""
     admin = replace(database, dbname="template1")
-    name, source = sql.Identifier(SCRATCH), sql.Identifier(database.dbname)
+    name, source = sql.Identifier(copy_name), sql.Identifier(database.dbname)
     with psycopg.connect(**admin.psycopg_kwargs(), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(name, source))
     try:
-        yield replace(database, dbname=SCRATCH)
+        yield replace(database, dbname=copy_name)
     finally:
         with psycopg.connect(**admin.psycopg_kwargs(), autocommit=True) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))

@@ -13,16 +13,15 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import psycopg
-from psycopg import sql
 
 from access.dev_issuer import DevIssuer
 from access.settings import IdentitySettings
@@ -33,6 +32,7 @@ from projections.employees import employee_by_nip
 from projections.history import employee_as_of, point_for
 from scripts.bench.datasets import open_dataset
 from scripts.bench.identity import ISSUER_URL, TOKEN_TTL, key_path
+from scripts.bench.scratch import scratch_copy
 from scripts.bench.stats import median
 from services.database import Database
 from services.read_pool import TenantPool
@@ -87,21 +87,6 @@ class TimeTravelFigures:
     @property
     def ratio(self) -> float:
         return self.as_of_position_ms / self.current_ms if self.current_ms else 0.0
-
-
-@contextmanager
-def _copy(database: Database) -> Iterator[Database]:
-    """A copy of the data set's database, dropped afterwards (the data set stays as made)."""
-    admin = replace(database, dbname="template1")
-    name, source = sql.Identifier(SCRATCH), sql.Identifier(database.dbname)
-    with psycopg.connect(**admin.psycopg_kwargs(), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(name, source))
-    try:
-        yield replace(database, dbname=SCRATCH)
-    finally:
-        with psycopg.connect(**admin.psycopg_kwargs(), autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
 def pick_subject(database: Database) -> Subject:
@@ -224,7 +209,10 @@ async def measure(database: Database, samples: int) -> TimeTravelFigures:
 
 def run(data_dir: Path, employees: int, seed: int, samples: int) -> TimeTravelFigures:
     """Open (or generate) the data set, copy it, catch its read models up, measure."""
-    with open_dataset(data_dir, employees, seed) as dataset, _copy(dataset.database) as copy:
+    with (
+        open_dataset(data_dir, employees, seed) as dataset,
+        scratch_copy(dataset.database, SCRATCH) as copy,
+    ):
         catch_up_read_models(copy)
         return asyncio.run(measure(copy, samples))
 
