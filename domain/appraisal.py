@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 from domain.appraisal_enrolment import (  # re-exported: who appraises whom lives there
     AppraiserChain,
@@ -29,10 +29,9 @@ from domain.appraisal_enrolment import (  # re-exported: who appraises whom live
     UnitNode,
     derive_appraisers,
 )
-from domain.errors import N_, InvalidInput, InvalidSkp, ObjectionWindowClosed, Phrase, phrase, the
-from domain.text import CODE, LINE, LINK, LONG_TEXT, clean_optional_text, clean_text
+from domain.errors import N_, InvalidInput, InvalidSkp, ObjectionWindowClosed, Phrase
+from domain.text import CODE, LINE, LINK, LONG_TEXT, clean_optional_text, clean_text, parse_choice
 
-E = TypeVar("E", bound=StrEnum)
 __all__ = ["AppraiserChain", "EnrolmentCandidate", "UnitNode", "derive_appraisers"]
 
 ANNUAL = "ANNUAL"
@@ -110,21 +109,6 @@ class CycleSettings:
             "utc_offset_hours": self.utc_offset_hours,
             "most_is_plurality": self.most_is_plurality,
         }
-
-
-def parse_choice(enum: type[E], raw: str, what: str) -> E:
-    """Parse an enum value ("di atas", "Di-Atas", "DI_ATAS"), or raise InvalidInput listing them."""
-    raw = clean_text(raw, the(what), CODE, min_length=0)
-    try:
-        return enum("_".join(raw.upper().replace("-", " ").split()))
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        raise InvalidInput(
-            N_("Unknown {what} {raw!r}; use one of {allowed}."),
-            what=phrase(what),
-            raw=raw,
-            allowed=allowed,
-        ) from None
 
 
 def check_text(text: str, what: str, min_length: int = 2) -> str:

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
 
-from domain.errors import N_, InvalidSanction, ReasonRequired, phrase, the
+from domain.errors import N_, InvalidSanction, ReasonRequired
 from domain.jabatan import Jabatan, JabatanKind
 from domain.jabatan import JenjangFungsional as J
-from domain.text import CODE, clean_text
-
-_E = TypeVar("_E", bound=StrEnum)
+from domain.text import parse_choice
 
 
 class DisciplineLevel(StrEnum):
@@ -96,8 +93,8 @@ class Sanction:
 
 def parse_sanction(level: str, kind: str) -> Sanction:
     """Parse a level and a kind, case-insensitively; the kind must belong to the level."""
-    parsed_level = _parse_member(DisciplineLevel, level, N_("discipline level"))
-    parsed_kind = _parse_member(SanctionKind, kind, N_("sanction kind"))
+    parsed_level = parse_choice(DisciplineLevel, level, N_("discipline level"), InvalidSanction)
+    parsed_kind = parse_choice(SanctionKind, kind, N_("sanction kind"), InvalidSanction)
     _check_kind_belongs_to_level(parsed_level, parsed_kind)
     return Sanction(parsed_level, parsed_kind, _DURATION_MONTHS.get(parsed_kind))
 
@@ -201,20 +198,6 @@ def _check_kind_belongs_to_level(level: DisciplineLevel, kind: SanctionKind) -> 
             level=level.value.lower(),
             names=names,
         )
-
-
-def _parse_member(enum: type[_E], raw: str, what: str) -> _E:
-    raw = clean_text(raw, the(what), CODE, min_length=0, error=InvalidSanction)
-    try:
-        return enum(raw.upper())
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        raise InvalidSanction(
-            N_("Unknown {what} {raw!r}; use one of {allowed}."),
-            what=phrase(what),
-            raw=raw,
-            allowed=allowed,
-        ) from None
 
 
 @dataclass(frozen=True)

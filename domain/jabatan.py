@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
 
 from domain.career_errors import (
     JenjangGolonganMismatch,
@@ -12,12 +11,8 @@ from domain.career_errors import (
 from domain.errors import (
     N_,
     InvalidJabatan,
-    phrase,
-    the,
 )
-from domain.text import CODE, NAME, clean_text
-
-_E = TypeVar("_E", bound=StrEnum)
+from domain.text import NAME, clean_text, parse_choice
 
 
 class JabatanKind(StrEnum):
@@ -77,7 +72,7 @@ def is_managerial(kind: JabatanKind) -> bool:
 
 def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
     """Parse a jabatan; a fungsional needs a jenjang and no other kind may have one."""
-    parsed_kind = _parse(JabatanKind, kind, N_("jabatan kind"))
+    parsed_kind = parse_choice(JabatanKind, kind, N_("jabatan kind"), InvalidJabatan)
     title = clean_text(title, N_("A jabatan title"), NAME, min_length=2, error=InvalidJabatan)
     if jenjang is not None and not jenjang.strip():
         jenjang = None  # a form's empty field means "no jenjang"
@@ -87,7 +82,11 @@ def parse_jabatan(kind: str, title: str, jenjang: str | None = None) -> Jabatan:
             raise InvalidJabatan(
                 N_("A jabatan fungsional needs a jenjang: one of {allowed}."), allowed=allowed
             )
-        return Jabatan(parsed_kind, title, _parse(JenjangFungsional, jenjang, N_("jenjang")))
+        return Jabatan(
+            parsed_kind,
+            title,
+            parse_choice(JenjangFungsional, jenjang, N_("jenjang"), InvalidJabatan),
+        )
     if jenjang is not None:
         raise InvalidJabatan(
             N_("Only a jabatan fungsional has a jenjang; {kind} must not have one."),
@@ -135,19 +134,3 @@ def check_jenjang_golongan(jabatan: Jabatan, golongan: str, employment_type: str
             high=high,
             golongan=golongan,
         )
-
-
-def _parse(enum: type[_E], raw: str, what: str) -> _E:
-    # Accept "JPT Pratama", "jpt-pratama" and "Ahli Muda" as well as the canonical values.
-    raw = clean_text(raw, the(what), CODE, min_length=0, error=InvalidJabatan)
-    key = "_".join(raw.upper().replace("-", " ").split())
-    try:
-        return enum(key)
-    except ValueError:
-        allowed = ", ".join(member.value for member in enum)
-        raise InvalidJabatan(
-            N_("Unknown {what} {raw!r}; use one of {allowed}."),
-            what=phrase(what),
-            raw=raw,
-            allowed=allowed,
-        ) from None

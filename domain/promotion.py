@@ -27,7 +27,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
 
 from domain.career_errors import (
     PromotionAboveEducationCeiling,
@@ -38,17 +37,12 @@ from domain.career_errors import (
 )
 from domain.errors import (
     N_,
-    InvalidInput,
     PromotionNotAllowed,
-    phrase,
-    the,
 )
 from domain.promotion_periods import PromotionPeriods, check_in_period, seeded_periods_on
 from domain.ranks import ALL_PNS_GOLONGAN
 from domain.scoring import Predikat
-from domain.text import CODE, clean_text
-
-_E = TypeVar("_E", bound=StrEnum)
+from domain.text import parse_choice
 
 
 class PromotionKind(StrEnum):
@@ -260,14 +254,14 @@ def parse_promotion_kind(raw: str | None) -> PromotionKind:
     """Parse a promotion kind (REGULER when none is given), case-insensitively."""
     if raw is None or not raw.strip():
         return PromotionKind.REGULER
-    return _parse(PromotionKind, raw, N_("promotion kind"))
+    return parse_choice(PromotionKind, raw, N_("promotion kind"))
 
 
 def parse_ijazah(raw: str | None) -> Ijazah | None:
     """Parse an ijazah level (SD … S3), or None when none is given."""
     if raw is None or not raw.strip():
         return None
-    return _parse(Ijazah, raw, N_("ijazah"))
+    return parse_choice(Ijazah, raw, N_("ijazah"))
 
 
 def anniversary(start: date, years: int) -> date:
@@ -276,17 +270,3 @@ def anniversary(start: date, years: int) -> date:
         return start.replace(year=start.year + years)
     except ValueError:
         return date(start.year + years, 3, 1)
-
-
-def _parse(enum: type[_E], raw: str, what: str) -> _E:
-    raw = clean_text(raw, the(what), CODE, min_length=0)
-    try:
-        return enum(raw.strip().upper().replace("-", "_").replace(" ", "_"))
-    except ValueError:
-        allowed = ", ".join(m.value for m in enum)
-        raise InvalidInput(
-            N_("Unknown {what} {raw!r}; use one of {allowed}."),
-            what=phrase(what),
-            raw=raw,
-            allowed=allowed,
-        ) from None

@@ -29,8 +29,10 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from enum import Enum
+from typing import TypeVar
 
-from domain.errors import N_, InvalidInput, phrase
+from domain.errors import N_, InvalidInput, phrase, the
 
 
 @dataclass(frozen=True)
@@ -132,3 +134,22 @@ def _describe(char: str) -> dict[str, str]:
     elif "\ufdd0" <= char <= "\ufdef" or ord(char) & 0xFFFE == 0xFFFE:
         what = N_("a noncharacter")
     return {"character": f"U+{ord(char):04X}", "character_kind": phrase(what)}
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def parse_choice(enum: type[E], raw: str, what: str, error: type[InvalidInput] = InvalidInput) -> E:
+    """One of `enum`'s values, written any usual way ("di atas", "Di-Atas", "DI_ATAS"), or
+    `error` naming `what` and listing the values."""
+    raw = clean_text(raw, the(what), CODE, min_length=0, error=error)
+    try:
+        return enum("_".join(raw.upper().replace("-", " ").split()))
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in enum)
+        raise error(
+            N_("Unknown {what} {raw!r}; use one of {allowed}."),
+            what=phrase(what),
+            raw=raw,
+            allowed=allowed,
+        ) from None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from uuid import UUID
 
 from access.roles import ASN
-from domain.appraisal import parse_choice
 from domain.errors import N_
 from domain.talent import Potensial
+from domain.text import parse_choice
 from services.appraisal.base import AppraisalBase, ratings
 from services.caller import WRITERS, Caller
 from services.personnel import Outcome

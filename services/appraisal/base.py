@@ -17,9 +17,9 @@ from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.appraisal_record import PARTIES
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
-from domain.appraisal import parse_choice
 from domain.errors import N_, AppraisalForbidden, CycleNotFound, listing
 from domain.scoring import Rating
+from domain.text import parse_choice
 from services.application import JejakApplication
 from services.caller import Caller
 from services.personnel import Outcome

@@ -21,11 +21,11 @@ from domain.appraisal import (
     Period,
     UnitNode,
     derive_appraisers,
-    parse_choice,
 )
 from domain.errors import N_, AlreadyExists
 from domain.scoring import OrgRating
 from domain.scoring_policy import SCORING_KIND, AdoptedPolicy, adopted
+from domain.text import parse_choice
 from services.appraisal.base import AppraisalBase
 from services.caller import WRITERS, Caller
 from services.personnel import Outcome

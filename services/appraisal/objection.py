@@ -10,9 +10,9 @@ from access.roles import ASN
 from domain.aggregates.appraisal_cycle import AppraisalCycle
 from domain.aggregates.base import JejakAggregate
 from domain.aggregates.employee_appraisal import EmployeeAppraisal
-from domain.appraisal import parse_choice
 from domain.errors import N_
 from domain.scoring import Rating
+from domain.text import parse_choice
 from services.appraisal.base import AppraisalBase
 from services.caller import Caller
 from services.personnel import Outcome

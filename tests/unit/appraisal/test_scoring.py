@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from domain.appraisal import parse_choice
 from domain.errors import InvalidInput, UnknownRulesVersion
 from domain.scoring import (
     RULES_VERSION,
@@ -14,6 +13,7 @@ from domain.scoring import (
     recompute,
     recompute_predikats,
 )
+from domain.text import parse_choice
 from tests.unit.appraisal.conftest import KASI, as_, at, hr, rated_appraisal
 
 R, P = Rating, Predikat

@@ -9,6 +9,7 @@ import pytest
 
 import domain.text
 from domain.errors import InvalidInput, InvalidJabatan
+from domain.jabatan import JenjangFungsional
 from domain.text import (
     CODE,
     COMMENT,
@@ -22,6 +23,7 @@ from domain.text import (
     TextKind,
     clean_optional_text,
     clean_text,
+    parse_choice,
 )
 
 SINGLE_LINE = [kind for kind in KINDS if not kind.multiline]
@@ -145,3 +147,11 @@ def test_ten_megabytes_are_refused_at_once_with_a_short_message() -> None:
     error = refusal("x" * 10_000_000, REASON, "A reason")
     assert time.perf_counter() - started < 1
     assert error.message == "A reason must be 1–2000 characters; it has 10000000."
+
+
+def test_a_choice_is_parsed_however_it_is_written_and_refused_with_the_rule_s_error() -> None:
+    for written in ("ahli muda", "Ahli-Muda", "AHLI_MUDA", "  ahli   muda "):
+        assert parse_choice(JenjangFungsional, written, "jenjang") is JenjangFungsional.AHLI_MUDA
+    with pytest.raises(InvalidJabatan) as refused:
+        parse_choice(JenjangFungsional, "ahli senior", "jenjang", InvalidJabatan)
+    assert str(refused.value.params["allowed"]).startswith("AHLI_PERTAMA, AHLI_MUDA")
