@@ -96,30 +96,6 @@ async def finalised_predikat(
     return found
 
 
-async def employees_in_scope(
-    pool: asyncpg.Pool, tenant: str, unit_id: UUID | None, include_subunits: bool = True
-) -> list[tuple[UUID, str]]:
-    """The tenant's (or a unit's, with its sub-units by default) active employees: (id, NIP)
-    in NIP order."""
-    where, args = "tenant = $1 AND status = 'ACTIVE'", [tenant]
-    if unit_id is not None:
-        path = await pool.fetchval(
-            f"SELECT path FROM {READ_SCHEMA}.units WHERE id = $1 AND tenant = $2", unit_id, tenant
-        )
-        if path is None:
-            return []
-        if include_subunits:  # paths '/<id>/…/' of a subtree sort in [path, path-with-'0')
-            where += " AND unit_path >= $2 AND unit_path < $3"
-            args += [path, path[:-1] + "0"]
-        else:
-            where += " AND unit_id = $2::uuid"
-            args.append(str(unit_id))
-    records = await pool.fetch(
-        f"SELECT id, nip FROM {READ_SCHEMA}.employees WHERE {where} ORDER BY nip", *args
-    )
-    return [(r["id"], r["nip"]) for r in records]
-
-
 def held_since(history: Sequence[CareerEntry], same: str) -> date | None:
     """When the current value of `same` (a CareerEntry field) began: the first entry of the
     latest run of entries holding it."""

@@ -36,6 +36,7 @@ from domain.learning import JPStatus, jp_status
 from projections.appraisal_records import appraisal_histories
 from projections.base import READ_SCHEMA
 from projections.competencies import catalogue, jabatan_requirements
+from projections.employee_scope import employees_in_scope
 from projections.jp_ledger import developed_competencies, jp_totals
 from projections.training_programmes import SEATED, programmes
 
@@ -89,33 +90,6 @@ async def open_offers(pool: asyncpg.Pool, tenant: str) -> list[Offer]:
 def status_basis(year: int, today: date) -> date:
     """The date a year's 20 JP status is judged on."""
     return min(max(today, date(year, 1, 1)), date(year, 12, 31))
-
-
-async def employees_in_scope(
-    pool: asyncpg.Pool, tenant: str, unit_id: UUID | None, include_subunits: bool = True
-) -> list[asyncpg.Record]:
-    """The tenant's (or a unit's, with its sub-units by default) employees in service."""
-    where = "tenant = $1 AND status = 'ACTIVE'"
-    args: list[object] = [tenant]
-    if unit_id is not None:
-        path = await pool.fetchval(
-            f"SELECT path FROM {READ_SCHEMA}.units WHERE id = $1 AND tenant = $2", unit_id, tenant
-        )
-        if path is None:
-            return []
-        if include_subunits:  # paths '/<id>/…/' of a subtree sort in [path, path-with-'0')
-            where += " AND unit_path >= $2 AND unit_path < $3"
-            args += [path, path[:-1] + "0"]
-        else:
-            where += " AND unit_id = $2"
-            args.append(unit_id)
-    return list(
-        await pool.fetch(
-            f"SELECT id, nip, name, unit_id, jabatan_title FROM {READ_SCHEMA}.employees "
-            f"WHERE {where} ORDER BY nip",
-            *args,
-        )
-    )
 
 
 async def compliance(

@@ -13,9 +13,10 @@ from graphql_api.ids import parse_id
 from graphql_api.paging import SUCCESSION, TINDAK_LANJUT, check_first, description, page_after
 from graphql_api.tindak_lanjut.succession_types import SuccessionList
 from graphql_api.tindak_lanjut.types import TindakLanjut
+from projections.employee_scope import employees_in_scope
 from projections.employees import employee_by_nip
 from projections.succession import succession_report
-from projections.tindak_lanjut import employees_in_scope, follow_ups
+from projections.tindak_lanjut import follow_ups
 from services.personnel import normalize_nip
 
 CANDIDATES_PER_POST = 5
@@ -51,8 +52,8 @@ class TindakLanjutQueries:
         pool, tenant = info.context.pool, info.context.caller.tenant
         unit = parse_id(unit_id, "unitId") if unit_id is not None else None
         people = await employees_in_scope(pool, tenant, unit, include_subunits)
-        page = page_after(people, first, TINDAK_LANJUT, lambda p: p[1], after)
-        found = await follow_ups(pool, [i for i, _ in page], _today(info))
+        page = page_after(people, first, TINDAK_LANJUT, lambda p: p["nip"], after)
+        found = await follow_ups(pool, [p["id"] for p in page], _today(info))
         return [TindakLanjut.of(f) for f in found]
 
     @resolver(
