@@ -4,9 +4,7 @@ witnessed at quorum, a witness that is down never stops the integrator, a 409 is
 from __future__ import annotations
 
 import dataclasses
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +13,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from domain.ledger.notes import CosignatureSigner, verify_cosignatures
@@ -30,6 +27,7 @@ from services.witness.server import create_witness_app
 from services.witness.state import WitnessState
 from tests.integration.ledger.conftest import Ledger
 from tests.integration.scenarios import nip, wait_until
+from tests.threaded_server import free_port, served
 
 pytestmark = pytest.mark.integration
 
@@ -47,35 +45,14 @@ class RunningWitness:
         return Witness(self.signer.vkey(), self.url)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @contextmanager
 def serving_witness(folder: Path, name: str, log: LedgerSettings) -> Iterator[RunningWitness]:
     """`jejak witness serve`'s app on uvicorn in a thread, knowing the log's key."""
     signer = CosignatureSigner(name, Ed25519PrivateKey.generate())
     state = WitnessState(folder / f"{name.replace('/', '_')}.sqlite")
     service = WitnessService(signer, [(log.origin, log.signer().verifier())], state)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_witness_app(service), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the witness did not start"
-        time.sleep(0.02)
-    try:
-        yield RunningWitness(signer, state, f"http://127.0.0.1:{port}")
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with served(create_witness_app(service), "the witness") as url:
+        yield RunningWitness(signer, state, url)
 
 
 def log_settings(ledger: Ledger, witnesses: list[Witness], quorum: int) -> LedgerSettings:
@@ -149,7 +126,7 @@ def test_below_the_quorum_a_checkpoint_stays_unwitnessed_though_cosignatures_are
     log = LedgerSettings.from_env(ledger.database.dbname)
     down = Witness(
         CosignatureSigner("ombudsman.example/witness", Ed25519PrivateKey.generate()).vkey(),
-        f"http://127.0.0.1:{_free_port()}",  # nothing listens there
+        f"http://127.0.0.1:{free_port()}",  # nothing listens there
     )
     with serving_witness(tmp_path, "bkn.example/witness", log) as bkn:
         keep(ledger, log_settings(ledger, [bkn.configured(), down], 2))
@@ -167,7 +144,7 @@ def test_a_witness_that_is_down_does_not_stop_the_runtime_s_integrator(
     log = LedgerSettings.from_env(ledger.database.dbname)
     down = Witness(
         CosignatureSigner("ombudsman.example/witness", Ed25519PrivateKey.generate()).vkey(),
-        f"http://127.0.0.1:{_free_port()}",
+        f"http://127.0.0.1:{free_port()}",
     )
     with serving_witness(tmp_path, "bkn.example/witness", log) as bkn:
         settings = dataclasses.replace(

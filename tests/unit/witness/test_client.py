@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from domain.ledger.notes import add_signatures, verify_cosignatures
 from services.witness.client import (
@@ -20,17 +16,11 @@ from services.witness.client import (
 )
 from services.witness.server import Witness, create_witness_app
 from services.witness.state import WitnessState
+from tests.threaded_server import free_port, served
 from tests.unit.ledger.toy_log import ToyLog, new_witness_signer
 
 LOG = ToyLog()
 SIGNER = new_witness_signer()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -38,20 +28,8 @@ def witness_url(tmp_path: Path) -> Iterator[str]:
     witness = Witness(
         SIGNER, [(LOG.origin, LOG.signer.verifier())], WitnessState(tmp_path / "w.sqlite")
     )
-    port = _free_port()
-    config = uvicorn.Config(
-        create_witness_app(witness), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the witness did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_witness_app(witness), "the witness") as url:
+        yield url
 
 
 def test_the_client_gets_a_cosignature_the_log_can_add_to_its_note(witness_url: str) -> None:
@@ -80,4 +58,4 @@ def test_any_other_refusal_carries_the_status_and_body(witness_url: str) -> None
 
 def test_a_witness_that_does_not_answer_is_unreachable() -> None:
     with pytest.raises(WitnessUnreachable):
-        request_cosignature(f"http://127.0.0.1:{_free_port()}", 0, [], LOG.note(8), timeout=2)
+        request_cosignature(f"http://127.0.0.1:{free_port()}", 0, [], LOG.note(8), timeout=2)
