@@ -9,10 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-import psycopg
 
 from projections.reader import EventReader
 from projections.shard_follower import AllShards
@@ -20,23 +16,11 @@ from projections.shard_runner import ShardRunner
 from projections.shards import Shard, ShardLayoutError
 from scripts.output import tr
 from scripts.read_models import operator_database
-from services.database import Database
 from services.ledger.keeper import start_ledger_thread
 from services.runtime import build_personnel, prepare_read_models
+from services.startup_lock import one_start_at_a_time
 
 EXIT_LAYOUT = 2  # the read models are split another way than `--shard` says
-# Session advisory lock: workers start one at a time. The event store's start-up replaces its
-# insert function (CREATE OR REPLACE), which fails with "tuple concurrently updated" when two
-# processes do it at the same moment, as n workers started together by a supervisor would.
-STARTUP_LOCK = 7_160_003
-
-
-@contextmanager
-def one_start_at_a_time(database: Database) -> Iterator[None]:
-    """Hold the start-up lock while the block runs (released with its connection)."""
-    with psycopg.connect(**database.psycopg_kwargs(), autocommit=True) as conn:
-        conn.execute("SELECT pg_advisory_lock(%s)", (STARTUP_LOCK,))
-        yield
 
 
 def add_run_command(projections: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -27,6 +27,7 @@ from services.ledger.keeper import start_ledger_thread
 from services.personnel import PersonnelApplication, utc_now
 from services.policy import PolicyApplication
 from services.read_pool import open_read_pool
+from services.startup_lock import one_start_at_a_time
 from services.tenants import TenantsApplication
 from services.training import TrainingApplication
 
@@ -113,16 +114,8 @@ async def open_runtime(
     clock: Callable[[], datetime] = utc_now,
 ) -> AsyncIterator[Runtime]:
     """Open everything a serve process needs; with `run_projections`, follow the log too."""
-    personnel = await asyncio.to_thread(build_personnel, database, clock)
-    appraisal = await asyncio.to_thread(build_application, AppraisalApplication, database, clock)
-    training = await asyncio.to_thread(build_application, TrainingApplication, database, clock)
-    tenants = await asyncio.to_thread(build_application, TenantsApplication, database, clock)
-    policy = await asyncio.to_thread(build_application, PolicyApplication, database, clock)
-    leave_requests = await asyncio.to_thread(
-        build_application, LeaveRequestsApplication, database, clock
-    )
-    reader = EventReader(personnel)
-    await asyncio.to_thread(prepare_read_models, database, reader)
+    started = await asyncio.to_thread(_start_applications, database, clock)
+    personnel, appraisal, training, tenants, policy, leave_requests, reader = started
     stop = threading.Event()
     thread = ledger_thread = None
     if run_projections:
@@ -158,6 +151,34 @@ async def open_runtime(
             await asyncio.to_thread(ledger_thread.join, 5)
         for application in (leave_requests, policy, tenants, training, appraisal, personnel):
             application.close()
+
+
+def _start_applications(
+    database: Database, clock: Callable[[], datetime]
+) -> tuple[
+    PersonnelApplication,
+    AppraisalApplication,
+    TrainingApplication,
+    TenantsApplication,
+    PolicyApplication,
+    LeaveRequestsApplication,
+    EventReader,
+]:
+    """The write applications and the read models' tables, one starting process at a time."""
+    with one_start_at_a_time(database):
+        personnel = build_personnel(database, clock)
+        reader = EventReader(personnel)
+        started = (
+            personnel,
+            build_application(AppraisalApplication, database, clock),
+            build_application(TrainingApplication, database, clock),
+            build_application(TenantsApplication, database, clock),
+            build_application(PolicyApplication, database, clock),
+            build_application(LeaveRequestsApplication, database, clock),
+            reader,
+        )
+        prepare_read_models(database, reader)
+    return started
 
 
 def _follow(database: Database, reader: EventReader, stop: threading.Event) -> None:
