@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from services.database import Database, EmbeddedPostgres
+from tests.database_copies import drop_templates
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +26,10 @@ def postgres_server() -> Iterator[Database]:
     """The PostgreSQL server for this test session (embedded unless configured)."""
     url = os.environ.get("JEJAK_TEST_DATABASE_URL")
     if url:
-        yield Database.from_url(url)
+        try:
+            yield Database.from_url(url)
+        finally:
+            drop_templates()
         return
     # Its own folder, not pytest's numbered ones: pytest deletes the oldest of those when
     # other sessions start, which would pull the data folder from under a running server.
@@ -34,6 +38,7 @@ def postgres_server() -> Iterator[Database]:
     try:
         yield embedded.start()
     finally:
+        drop_templates()
         embedded.stop()
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from itertools import product
 from typing import Any
 
@@ -25,6 +26,7 @@ from scripts.datagen.loader import generate
 from scripts.datagen.regions import KEMUNING, PALANGKARAYA
 from services.database import Database
 from services.runtime import build_personnel, catch_up_read_models
+from tests.database_copies import copy_of
 from tests.e2e.access_matrix import root_calls
 from tests.e2e.conftest import Api
 from tests.tokens import bearer
@@ -252,8 +254,13 @@ PATHS = [
 
 @pytest.fixture
 def people(database: Database) -> People:
-    generate(database, 120, seed=11, regions=[PALANGKARAYA, KEMUNING])
-    catch_up_read_models(database)
+    """Two generated tenants with their read models, built once per session and copied."""
+
+    def build(template: Database) -> None:
+        generate(template, 120, seed=11, regions=[PALANGKARAYA, KEMUNING])
+        catch_up_read_models(template)
+
+    copy_of(database, ("access matrix", date.today()), build)
     return pick_people(database)
 
 
