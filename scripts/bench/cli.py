@@ -22,7 +22,7 @@ QUICK = {
     "employees": 50,
     "growth": (40, 80),
     "repetitions": 1,
-    "seconds": 1.0,
+    "seconds": 0.3,
     "prefix": 400,
     "loads": 20,
 }

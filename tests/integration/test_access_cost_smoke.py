@@ -47,7 +47,7 @@ def test_a_tiny_run_prints_every_case_and_ratio_and_appends_its_section(
     report.write_text("# Benchmarks\n\n## 1. Queries\n\nearlier figures\n")
 
     # When the benchmark runs at the smoke size
-    code = main(["--employees", "100", "--seconds", "0.5", "--connections", "4",
+    code = main(["--employees", "100", "--seconds", "0.2", "--connections", "4",
                  "--data-dir", str(tmp_path / "data"), "--report", str(report)])  # fmt: skip
 
     # Then every case answered without failures, and only the logged ones wrote to the log
