@@ -36,6 +36,13 @@ __all__ = ["Seat", "Status", "Training"]
 class Training(Roster, JejakAggregate):
     """A training programme of one tenant; completion grants its JP to those who pass."""
 
+    # Version 1 snapshots lack `passed_on`: None says "unknown", read the events instead.
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["passed_on"] = None
+
     class Defined(JejakAggregate.Created):
         tenant: str
         title: str
@@ -113,6 +120,8 @@ class Training(Roster, JejakAggregate):
 
         def apply(self, aggregate: Training) -> None:
             aggregate.seats[str(self.employee_id)] = self.result
+            if self.result == Seat.PASSED.value and aggregate.passed_on is not None:
+                aggregate.passed_on[str(self.employee_id)] = self.completed_on
 
     class _Ended(JejakAggregate.Event):
         released_ids: list[UUID]  # candidates, accepted and waitlisted let go
@@ -150,6 +159,7 @@ class Training(Roster, JejakAggregate):
         self.prerequisite_ids = list(prerequisite_ids)
         self.status = Status.OPEN.value
         self.seats, self.waitlist, self.attended = {}, [], {}
+        self.passed_on: dict[str, date] | None = {}  # employee id: the day they passed
 
     @classmethod
     def define(
