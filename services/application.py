@@ -3,7 +3,7 @@ loading within the caller's tenant, and the `Outcome` of a save (for registered 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID, uuid4
@@ -94,20 +94,26 @@ class JejakApplication(Application[UUID]):
         applications directly, so the API's own check is not the only one). Inside a batch
         (`BatchingApplication.batch()`) nothing is in the log yet: position 0.
         """
-        for tenant in _tenants_recorded_for(aggregates):
+        # A registration is its tenant's first fact: an Instansi's events are not checked.
+        checked = (a for a in aggregates if not isinstance(a, Instansi))
+        for tenant in _tenants_of(self.unchecked_events(a) for a in checked):
             self.check_registered(tenant)
         recordings = self.save(*aggregates)
         position = recordings[-1].notification.id if recordings else 0
         first = aggregates[0]
         return Outcome(first.id, first.version, position)
 
+    def unchecked_events(self, aggregate: JejakAggregate) -> Sequence[object]:
+        """The aggregate's pending events that no save has checked the tenant of: all of them
+        (a batch, which keeps them pending across commands, says fewer: services/batching.py)."""
+        return aggregate.pending_events
 
-def _tenants_recorded_for(aggregates: Iterable[JejakAggregate]) -> set[str]:
-    """The tenants the pending events belong to; a registration is its tenant's first fact."""
+
+def _tenants_of(pending: Iterable[Sequence[object]]) -> set[str]:
+    """The tenants the pending events belong to."""
     return {
         event.meta.tenant
-        for aggregate in aggregates
-        if not isinstance(aggregate, Instansi)
-        for event in aggregate.pending_events
+        for events in pending
+        for event in events
         if isinstance(event, JejakAggregate.Event)
     }

@@ -1,7 +1,9 @@
 """What the career rules need from beyond the employee: predikat, policy, training records.
 
 The rules in domain/ stay pure; these helpers read the write side (every Jejak application
-shares one event store) and hand plain values to them.
+shares one event store) and hand plain values to them. They only read what they load, so an
+aggregate cache (if one is configured) hands them its object rather than a deep copy: a
+Latsar cohort's programme is thousands of seats, copied at every confirmation otherwise.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def finalised_predikat(
         cycle_id = AppraisalCycle.id_for(employee.tenant, year)
         try:
             appraisal: EmployeeAppraisal = repository.get(
-                EmployeeAppraisal.id_for(cycle_id, employee.id)
+                EmployeeAppraisal.id_for(cycle_id, employee.id), deepcopy_from_cache=False
             )
         except AggregateNotFoundError:
             continue
@@ -74,7 +76,7 @@ def latsar_completed_on(
 ) -> date:
     """When the employee passed the Latsar programme named, from its training record."""
     try:
-        programme: Training = repository.get(programme_id)
+        programme: Training = repository.get(programme_id, deepcopy_from_cache=False)
     except AggregateNotFoundError:
         raise ProgrammeNotFound(
             N_("No training programme {programme_id}."), programme_id=programme_id

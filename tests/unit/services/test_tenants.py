@@ -7,10 +7,12 @@ PostgreSQL event table in production, so a registration is what lets the other c
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from domain.aggregates.employee import Employee
 from domain.aggregates.instansi import Instansi
 from domain.errors import InvalidInput, NotAllowedForRole, TenantAlreadyRegistered, UnknownTenant
 from domain.meta import Actor
@@ -18,7 +20,7 @@ from services.caller import Caller
 from services.outcome import Outcome
 from services.personnel import PersonnelApplication
 from services.tenants import TenantsApplication
-from tests.unit.services.conftest import TENANT, Clock, caller, create_unit
+from tests.unit.services.conftest import PNS_NIP, TENANT, Clock, appoint, caller, create_unit
 
 ADMIN = Caller(Actor("platform-admin", "admin"), "jejak-platform", "req-1")
 KEMUNING = "pemkab-kemuning"
@@ -133,3 +135,25 @@ def test_another_tenant_being_registered_does_not_let_an_unregistered_one_in(
     with pytest.raises(UnknownTenant, match=TENANT):
         create_unit(personnel, caller(tenant=TENANT))
     assert head(personnel) == 2
+
+
+def test_in_a_batch_each_save_checks_the_tenant_of_only_the_events_it_adds(
+    tenants: TenantsApplication, personnel: PersonnelApplication
+) -> None:
+    # given a registered tenant and a batch of commands on one employee
+    register(tenants)
+    hr = caller(tenant=KEMUNING)
+    with personnel.batch():
+        unit = create_unit(personnel, hr)
+        appointed = appoint(personnel, hr, unit)
+        personnel.grant_leave(
+            hr, nip=PNS_NIP, leave_type="CT", start=date(2025, 3, 6), end=date(2025, 3, 11)
+        )
+        # then the employee's two pending events were each checked once, when saved
+        employee: Employee = personnel.repository.get(appointed.aggregate_id)
+        assert len(employee.pending_events) == 2
+        assert list(personnel.unchecked_events(employee)) == []
+        # and a command for an unregistered tenant is still refused inside the batch
+        with pytest.raises(UnknownTenant, match=TENANT):
+            create_unit(personnel, caller(tenant=TENANT), code="DINKES")
+    assert head(personnel) == 4  # the registration, the unit, the appointment and the leave
