@@ -130,6 +130,12 @@ async def register_test_tenants(api: Api) -> None:
     """The platform admin registers the test tenants through `registerTenant` (one a test
     generated already stays as it is); then the API is asked once, as HR, to read after the
     registrations, so the first request of a test finds its tenant known."""
+    await register_tenants(api)
+    await check_tenants_known(api)
+
+
+async def register_tenants(api: Api) -> None:
+    """The test tenants registered through `registerTenant`; `api.last_position` follows."""
     for code, (name, kind) in TEST_TENANTS.items():
         variables = {"input": {"code": code, "name": name, "kind": kind}}
         body = await api.graphql(REGISTER_TENANT, variables, ADMIN)
@@ -137,5 +143,9 @@ async def register_test_tenants(api: Api) -> None:
         assert codes <= {"TENANT_ALREADY_REGISTERED"}, body
         if not codes:
             api.last_position = max(api.last_position, body["data"]["registerTenant"]["position"])
+
+
+async def check_tenants_known(api: Api) -> None:
+    """Read, as HR, after the registrations: the caller's tenant is known to the read side."""
     known = await api.read("{ tenants { code } }")
     assert known["data"]["tenants"] == [{"code": TENANT}], known
