@@ -90,26 +90,26 @@ def latsar_completed_on(
             N_("Programme {title!r} is not a Latsar (pelatihan dasar)."), title=programme.title
         )
     passed = _passed_on(repository, programme, employee.id)
-    if not passed:
+    if passed is None:
         raise LatsarNotCompleted(
             N_("{nip} has not passed {title!r}."), nip=employee.nip, title=programme.title
         )
-    return max(passed)
+    return passed
 
 
-def _passed_on(repository: Repository[UUID], programme: Training, employee_id: UUID) -> list[date]:
-    """The day the employee passed the programme (none or one), from its state; a programme
-    loaded from a version 1 snapshot does not know it, so its events are read instead."""
+def _passed_on(repository: Repository[UUID], programme: Training, employee_id: UUID) -> date | None:
+    """The day the employee passed the programme (None if they did not), from its state; a
+    programme loaded from a version 1 snapshot does not know it, so its events are read."""
     if programme.passed_on is not None:
-        found = programme.passed_on.get(str(employee_id))
-        return [] if found is None else [found]
-    return [
+        return programme.passed_on.get(str(employee_id))
+    passed = [
         e.completed_on
         for e in _events(repository, programme.id)
         if isinstance(e, Training.ParticipantCompleted)
         and e.employee_id == employee_id
         and e.result == "PASSED"
     ]
+    return max(passed, default=None)
 
 
 def replayed(repository: Repository[UUID], employee: Employee) -> Employee:
